@@ -1,0 +1,135 @@
+// The import engine of carto-import-server: turns a file on disk (an upload or a download) into
+// tables in the user's table store, with the CARTO error codes of PROTOCOL.md §2.5.
+// This header is the contract between the HTTP side of the server (jobs, endpoints) and the
+// engine (archives, formats, naming, the GeoPackage table store). Nothing here knows HTTP.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace cis {
+
+// ---- error catalogue (PROTOCOL.md §2.5) ----------------------------------------------------
+struct ErrorInfo {
+  int code;
+  const char *title;       // exact title of §2.5
+  const char *what_about;  // our own explanation: what happened and what to do next
+  const char *source;      // "user", "cartodb" or "external"
+};
+// nullptr for codes the real server has no entry for (1010, 9999, unknown codes).
+const ErrorInfo *error_info(int code);
+
+// ---- limits ---------------------------------------------------------------------------------
+struct Limits {
+  std::int64_t max_file_size = 150LL << 20;        // 6666 when a source file is larger
+  std::int64_t max_rows = 500000;                  // 6668 when a table would have more rows
+  std::int64_t max_unpacked_bytes = 1LL << 30;     // archive expansion limit (zip bombs) -> 1003
+  std::int64_t max_archive_entries = 10000;        // -> 1003
+  int max_tables_per_import = 26;                  // extra files skipped, warning
+  int max_layers = 50;                             // 1019
+  int max_columns = 250;                           // 2004
+  std::int64_t storage_remaining = INT64_MAX;      // bytes left in the user's quota -> 8001
+  std::int64_t tables_remaining = INT64_MAX;       // datasets left in the user's quota -> 8002
+};
+
+// ---- the user's table store -----------------------------------------------------------------
+struct Column {
+  std::string name;
+  std::string cartodb_type;   // "number", "string", "boolean", "date", "geometry" (or passthrough)
+  std::string geometry_type;  // for the_geom: "point", "linestring", "polygon", "multipolygon"...
+};
+
+struct TableInfo {
+  std::string name;
+  std::int64_t rows = 0;
+  std::int64_t size_bytes = 0;                 // estimated on-disk size
+  std::vector<std::string> geometry_types;     // e.g. {"ST_Point"}; empty when no geometry
+  std::vector<Column> columns;                 // cartodb_id, the_geom, others alphabetically
+};
+
+// One user's tables, kept in DATA/users/<name>/tables.gpkg. Every table has an integer
+// primary key cartodb_id and a geometry column the_geom (EPSG:4326, nullable).
+// Thread-safe: every method takes the store's lock.
+class UserTables {
+ public:
+  explicit UserTables(std::string gpkg_path);
+  ~UserTables();
+  UserTables(const UserTables &) = delete;
+  UserTables &operator=(const UserTables &) = delete;
+
+  bool exists(const std::string &name);
+  std::vector<std::string> names();
+  TableInfo describe(const std::string &name);    // throws std::runtime_error if absent
+  void drop(const std::string &name);             // no-op if absent
+  void rename(const std::string &from, const std::string &to);
+  std::int64_t total_size();                      // bytes, for the storage quota
+  const std::string &path() const { return path_; }
+  std::mutex &mutex() { return mu_; }             // held by the engine while it writes
+
+ private:
+  std::string path_;
+  std::mutex mu_;
+};
+
+// ---- naming (PROTOCOL.md §2.6) --------------------------------------------------------------
+// The table name the server proposes for a file basename: lower-cased, [a-z0-9_], "table_"
+// prefix when not starting with a letter, reserved words get "_t", 63 chars at most;
+// "untitled_table" when nothing is left.
+std::string propose_table_name(const std::string &basename);
+// The first of name, name_1, name_2 ... that `taken` says is free.
+std::string unique_table_name(const std::string &name,
+                              const std::function<bool(const std::string &)> &taken);
+
+// ---- importing ------------------------------------------------------------------------------
+struct ImportRequest {
+  std::string source_path;        // the file to import (already on local disk)
+  std::string original_name;      // its name as uploaded/downloaded (drives naming and format)
+  std::string work_dir;           // scratch directory owned by the job (for unpacking)
+  bool type_guessing = true;
+  bool quoted_fields_guessing = true;
+  bool content_guessing = false;
+  std::string collision_strategy; // "", "skip" or "overwrite"
+  std::string overwrite_table;    // syncs: replace exactly this table, keeping its name
+  Limits limits;
+  // Called as the engine moves through "unpacking", "importing", "guessing".
+  std::function<void(const std::string &state)> set_state;
+};
+
+struct ImportOutcome {
+  int error_code = 0;               // 0 = ok; 1022 = complete but everything skipped; else failure
+  std::string detail;               // human-readable log line (server log, never sent raw)
+  std::vector<TableInfo> tables;    // the tables created, in creation order
+  std::string warnings_json;        // e.g. {"max_tables_per_import":26}; "" when none
+};
+
+// Runs the whole import. Never throws: every failure becomes an error code.
+ImportOutcome import_file(UserTables &store, const ImportRequest &req);
+
+// ---- downloading (URL imports and syncs) ----------------------------------------------------
+struct DownloadRequest {
+  std::string url;
+  std::string dest_dir;                  // where to write the file
+  std::int64_t max_bytes = 150LL << 20;  // 6666 when exceeded
+  long timeout_seconds = 60;             // 1020 when exceeded
+  std::vector<std::string> allowed_schemes{"http", "https", "ftp"};
+  std::string if_none_match;             // ETag from a previous run ("" = none)
+  std::string if_modified_since;         // Last-Modified from a previous run ("" = none)
+};
+
+struct DownloadResult {
+  int error_code = 0;          // 0, 1001, 1100 (404), 1101 (401/403), 1102 (DNS), 1020 (timeout), 6666
+  std::string path;            // the downloaded file
+  std::string file_name;       // from Content-Disposition or the URL path (URL-decoded)
+  long http_status = 0;        // the remote status, when there was one
+  bool not_modified = false;   // 304 answer to a conditional request
+  std::string etag, last_modified, checksum;  // checksum: hex SHA-256 of the content
+  std::string detail;
+};
+
+DownloadResult download(const DownloadRequest &req);
+
+}  // namespace cis
