@@ -1,0 +1,16 @@
+// The client handle, shared by the shims of the objects a client creates.
+#pragma once
+
+#include <memory>
+
+#include "capi/guard.hpp"
+#include "core/client.hpp"
+
+struct carto_import_client {
+  std::shared_ptr<carto::ClientCore> core;
+};
+
+namespace carto::capi {
+// The client's shared core (kept alive by whoever holds the returned pointer).
+std::shared_ptr<ClientCore> core_of(const carto_import_client *c);
+}  // namespace carto::capi

@@ -1,0 +1,43 @@
+// The shared state behind a carto_import_client: its options and its transport. Jobs and
+// datasets hold a shared_ptr to it, so they keep working after the client handle is freed.
+#pragma once
+
+#include <memory>
+
+#include "core/http.hpp"
+#include "core/json.hpp"
+#include "core/options.hpp"
+
+namespace carto {
+
+// Reference-counted curl_global_init / curl_global_cleanup.
+void global_init();
+void global_cleanup() noexcept;
+
+class ClientCore {
+ public:
+  // Validates the options (base URL and key present; plain http only to loopback unless
+  // allowed) and copies them. Throws carto::Error.
+  explicit ClientCore(const Options &opts);
+  ~ClientCore();
+  ClientCore(const ClientCore &) = delete;
+  ClientCore &operator=(const ClientCore &) = delete;
+
+  const Options &options() const { return opts_; }
+  const std::string &username() const { return opts_.base.username; }
+  const std::string &base_url() const { return opts_.base.url; }
+
+  // Sends a request and parses the JSON reply; throws EPROTOCOL when a 2xx body is not a
+  // JSON object. Returns nullptr for an empty body (204, and DELETE replies).
+  JsonPtr send_json(const HttpRequest &req, const Deadline &deadline = std::nullopt);
+
+ private:
+  struct GlobalRef {
+    GlobalRef() { global_init(); }
+    ~GlobalRef() { global_cleanup(); }
+  } global_;  // first member: outlives the transport
+  Options opts_;
+  Transport transport_;
+};
+
+}  // namespace carto

@@ -1,0 +1,304 @@
+#include "core/http.hpp"
+
+#include <curl/curl.h>
+
+#include <climits>
+#include <cstring>
+#include <thread>
+
+#include "carto_import.h"
+#include "core/backoff.hpp"
+#include "core/error.hpp"
+#include "core/redact.hpp"
+
+namespace carto {
+
+namespace {
+
+constexpr size_t kMaxReplyBytes = 64u << 20;  // a CARTO reply is JSON; anything larger is wrong
+
+struct CurlSlist {
+  curl_slist *list = nullptr;
+  ~CurlSlist() { curl_slist_free_all(list); }
+  void add(const char *h) {
+    curl_slist *n = curl_slist_append(list, h);
+    if (!n) throw std::bad_alloc();
+    list = n;
+  }
+};
+
+struct MimeDeleter {
+  void operator()(curl_mime *m) const { curl_mime_free(m); }
+};
+
+struct Sink {
+  HttpReply reply;
+  bool overflow = false;
+  const ProgressFn *progress = nullptr;
+  bool canceled = false;
+};
+
+size_t on_body(char *data, size_t size, size_t n, void *userp) {
+  auto *sink = static_cast<Sink *>(userp);
+  const size_t len = size * n;
+  if (sink->reply.body.size() + len > kMaxReplyBytes) {
+    sink->overflow = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
+  sink->reply.body.append(data, len);
+  return len;
+}
+
+size_t on_header(char *data, size_t size, size_t n, void *userp) {
+  auto *sink = static_cast<Sink *>(userp);
+  const size_t len = size * n;
+  std::string line(data, len);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  if (line.rfind("HTTP/", 0) == 0) {  // a new response (after 100 Continue): start over
+    sink->reply.headers.clear();
+    return len;
+  }
+  const size_t colon = line.find(':');
+  if (colon == std::string::npos) return len;
+  std::string name = line.substr(0, colon);
+  for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  size_t v = colon + 1;
+  while (v < line.size() && (line[v] == ' ' || line[v] == '\t')) ++v;
+  sink->reply.headers[name] = line.substr(v);
+  return len;
+}
+
+int on_progress(void *userp, curl_off_t, curl_off_t, curl_off_t ultotal, curl_off_t ulnow) {
+  auto *sink = static_cast<Sink *>(userp);
+  if (!sink->progress || !*sink->progress) return 0;
+  if ((*sink->progress)(static_cast<long long>(ulnow), static_cast<long long>(ultotal)) != 0) {
+    sink->canceled = true;
+    return 1;
+  }
+  return 0;
+}
+
+void check(CURLcode rc) {
+  if (rc == CURLE_OUT_OF_MEMORY) throw std::bad_alloc();
+  if (rc != CURLE_OK)
+    throw Error(CARTO_IMPORT_EINTERNAL, std::string("libcurl refused an option: ") +
+                                            curl_easy_strerror(rc));
+}
+
+int code_for(CURLcode rc) {
+  switch (rc) {
+    case CURLE_OPERATION_TIMEDOUT: return CARTO_IMPORT_ETIMEDOUT;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_USE_SSL_FAILED: return CARTO_IMPORT_ETLS;
+    case CURLE_READ_ERROR:
+    case CURLE_FILE_COULDNT_READ_FILE: return CARTO_IMPORT_EIO;
+    case CURLE_OUT_OF_MEMORY: return CARTO_IMPORT_ENOMEM;
+    case CURLE_ABORTED_BY_CALLBACK: return CARTO_IMPORT_ECANCELED;
+    default: return CARTO_IMPORT_ENETWORK;
+  }
+}
+
+std::string hint_for(int code) {
+  switch (code) {
+    case CARTO_IMPORT_ETIMEDOUT:
+      return "the server did not answer in time; check it is up, or raise the timeouts";
+    case CARTO_IMPORT_ETLS:
+      return "check the server's certificate, or set a CA bundle for on-premises servers";
+    case CARTO_IMPORT_EIO: return "check that the file exists and is readable";
+    default: return "check the base URL and the network, then retry";
+  }
+}
+
+bool retryable_status(long s) { return s == 429 || s == 502 || s == 503 || s == 504; }
+
+}  // namespace
+
+long remaining_ms(const Deadline &deadline) {
+  if (!deadline) return LONG_MAX;
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - Clock::now()).count();
+  return left > 0 ? static_cast<long>(left) : 0;
+}
+
+
+Transport::Transport(const Options &opts) : opts_(opts) {
+  user_agent_ = std::string("libcarto_import/") + carto_import_version();
+  if (!opts_.user_agent_suffix.empty()) user_agent_ += " " + opts_.user_agent_suffix;
+}
+
+Transport::~Transport() {
+  for (void *h : pool_) curl_easy_cleanup(static_cast<CURL *>(h));
+}
+
+void *Transport::acquire() {
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    if (!pool_.empty()) {
+      void *h = pool_.back();
+      pool_.pop_back();
+      curl_easy_reset(static_cast<CURL *>(h));  // keeps the live connections
+      return h;
+    }
+  }
+  CURL *h = curl_easy_init();
+  if (!h) throw std::bad_alloc();
+  return h;
+}
+
+void Transport::release(void *easy) {
+  std::lock_guard<std::mutex> lock(pool_mu_);
+  pool_.push_back(easy);
+}
+
+HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadline,
+                                  bool *sent_anything) {
+  struct Lease {
+    Transport *t;
+    CURL *h;
+    ~Lease() { t->release(h); }
+  } lease{this, static_cast<CURL *>(acquire())};
+  CURL *h = lease.h;
+
+  QueryParams query = req.query;
+  if (opts_.auth == AuthMode::query) query.emplace_back("api_key", opts_.api_key);
+  std::string url = opts_.base.url + req.path;
+  const std::string q = encode_query(query);
+  if (!q.empty()) url += "?" + q;
+
+  Sink sink;
+  sink.progress = &req.progress;
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  CurlSlist headers;
+  headers.add("Accept: application/json");
+  headers.add("Expect:");  // no 100-continue round trip; the server reads as we send
+
+  check(curl_easy_setopt(h, CURLOPT_URL, url.c_str()));
+  check(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https"));
+  check(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L));
+  check(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));
+  check(curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str()));
+  check(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf));
+  check(curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, ""));
+  check(curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body));
+  check(curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink));
+  check(curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header));
+  check(curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink));
+  check(curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress));
+  check(curl_easy_setopt(h, CURLOPT_XFERINFODATA, &sink));
+  check(curl_easy_setopt(h, CURLOPT_NOPROGRESS, req.progress ? 0L : 1L));
+  check(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, opts_.verify_tls ? 1L : 0L));
+  check(curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, opts_.verify_tls ? 2L : 0L));
+  if (!opts_.ca_bundle.empty()) check(curl_easy_setopt(h, CURLOPT_CAINFO, opts_.ca_bundle.c_str()));
+  if (opts_.auth == AuthMode::basic) {
+    check(curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC)));
+    check(curl_easy_setopt(h, CURLOPT_USERNAME, opts_.base.username.c_str()));
+    check(curl_easy_setopt(h, CURLOPT_PASSWORD, opts_.api_key.c_str()));
+  }
+
+  // Timeouts: the connect timeout, then the tighter of the request timeout and the deadline.
+  const long left = remaining_ms(deadline);
+  if (left == 0) throw Error(CARTO_IMPORT_ETIMEDOUT, req.describe() + ": the deadline passed");
+  long total = opts_.request_timeout_ms;
+  if (left != LONG_MAX && (total == 0 || left < total)) total = left;
+  long connect = opts_.connect_timeout_ms;
+  if (total > 0 && total < connect) connect = total;
+  check(curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, connect));
+  check(curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, total));
+  check(curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, opts_.low_speed_bytes));
+  check(curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, opts_.low_speed_seconds));
+
+  std::unique_ptr<curl_mime, MimeDeleter> mime;
+  if (req.upload) {
+    mime.reset(curl_mime_init(h));
+    if (!mime) throw std::bad_alloc();
+    curl_mimepart *part = curl_mime_addpart(mime.get());
+    if (!part) throw std::bad_alloc();
+    if (curl_mime_name(part, req.upload->field.c_str()) != CURLE_OK ||
+        curl_mime_filedata(part, req.upload->path.c_str()) != CURLE_OK ||
+        curl_mime_filename(part, req.upload->filename.c_str()) != CURLE_OK)
+      throw Error(CARTO_IMPORT_EIO, req.describe() + ": cannot read '" + req.upload->path +
+                                        "'; check that the file exists and is readable");
+    check(curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get()));
+  } else if (req.has_json_body) {
+    headers.add("Content-Type: application/json");
+    check(curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                           static_cast<curl_off_t>(req.json_body.size())));
+    check(curl_easy_setopt(h, CURLOPT_POSTFIELDS, req.json_body.c_str()));
+  } else if (req.method == "POST" || req.method == "PUT") {
+    check(curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, 0L));
+    check(curl_easy_setopt(h, CURLOPT_POSTFIELDS, ""));
+  }
+  if (req.method == "PUT" || req.method == "DELETE")
+    check(curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req.method.c_str()));
+  else if (req.method != "GET" && req.method != "POST")
+    throw Error(CARTO_IMPORT_EINTERNAL, "unsupported HTTP method " + req.method);
+  check(curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.list));
+
+  const CURLcode rc = curl_easy_perform(h);
+  long request_size = 0;
+  curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
+  *sent_anything = request_size > 0;
+
+  if (rc != CURLE_OK) {
+    ErrorInfo e;
+    if (sink.canceled) {
+      e.code = CARTO_IMPORT_ECANCELED;
+      e.message = req.describe() + ": canceled by the progress callback";
+      throw Error(std::move(e));
+    }
+    if (sink.overflow) throw protocol_error(req.describe(), "the reply is larger than 64 MiB");
+    e.code = code_for(rc);
+    if (rc == CURLE_OPERATION_TIMEDOUT && left != LONG_MAX && total == left)
+      e.message = req.describe() + ": the caller's deadline passed before the server answered";
+    else
+      e.message = req.describe() + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)) +
+                  "; " + hint_for(e.code);
+    throw Error(std::move(e));
+  }
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &sink.reply.status);
+  return std::move(sink.reply);
+}
+
+HttpReply Transport::send(const HttpRequest &req, const Deadline &deadline) {
+  const bool idempotent = req.method != "POST";
+  const int attempts = opts_.retry.max_attempts < 1 ? 1 : opts_.retry.max_attempts;
+  for (int attempt = 1;; ++attempt) {
+    bool sent = false, may_retry = false;
+    ErrorInfo failure;
+    try {
+      HttpReply reply = attempt_once(req, deadline, &sent);
+      if (reply.status >= 200 && reply.status < 300) return reply;
+      failure = decode_http_error(req.describe(), reply);
+      // A 429 means the server refused without doing anything, so even a POST may repeat.
+      may_retry = retryable_status(reply.status) && (idempotent || reply.status == 429);
+    } catch (const Error &e) {
+      failure = e.info();
+      const bool transport = e.code() == CARTO_IMPORT_ENETWORK || e.code() == CARTO_IMPORT_ETIMEDOUT;
+      // A POST is repeated only when not one byte of it reached the server.
+      may_retry = transport && (idempotent || !sent);
+    }
+    if (!may_retry) throw Error(std::move(failure));
+    if (attempt >= attempts) {
+      if (attempts > 1)
+        failure.message += " (gave up after " + std::to_string(attempts) + " attempts)";
+      throw Error(std::move(failure));
+    }
+    const long wait =
+        backoff_delay_ms(opts_.retry, attempt, failure.retry_after, jitter_uniform());
+    if (wait >= remaining_ms(deadline)) {
+      failure.message += " (no time left before the deadline to retry)";
+      throw Error(std::move(failure));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+  }
+}
+
+}  // namespace carto

@@ -1,0 +1,71 @@
+// The HTTP transport: libcurl with a pool of reused connections per client, one retry policy,
+// deadlines, streaming uploads, and the decoding of every error into carto::Error.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/options.hpp"
+#include "core/response.hpp"
+#include "core/url.hpp"
+
+namespace carto {
+
+using Clock = std::chrono::steady_clock;
+using Deadline = std::optional<Clock::time_point>;
+
+// Milliseconds left before a deadline (LONG_MAX when there is none, 0 when past).
+long remaining_ms(const Deadline &deadline);
+
+// A file streamed from disk as the multipart/form-data part `field`.
+struct Upload {
+  std::string path;      // read as it is sent; never loaded whole
+  std::string filename;  // sent as the part's filename (the basename of path)
+  std::string field = "file";
+};
+
+// Called during a transfer with bytes sent so far and the total; non-zero cancels.
+using ProgressFn = std::function<int(long long sent, long long total)>;
+
+struct HttpRequest {
+  std::string method = "GET";  // GET, POST, PUT or DELETE
+  std::string path;            // relative to the base URL, e.g. "api/v1/imports"
+  QueryParams query;
+  bool has_json_body = false;
+  std::string json_body;
+  std::optional<Upload> upload;
+  ProgressFn progress;
+
+  // "GET api/v1/imports": names the request in messages (no query string, so no key).
+  std::string describe() const { return method + " " + path; }
+};
+
+class Transport {
+ public:
+  explicit Transport(const Options &opts);  // opts must outlive the transport
+  ~Transport();
+  Transport(const Transport &) = delete;
+  Transport &operator=(const Transport &) = delete;
+
+  // Sends the request, retrying as the policy allows, and returns a 2xx reply.
+  // Throws carto::Error for everything else; never waits past the deadline.
+  HttpReply send(const HttpRequest &req, const Deadline &deadline = std::nullopt);
+
+ private:
+  struct Attempt;
+  HttpReply attempt_once(const HttpRequest &req, const Deadline &deadline, bool *sent_anything);
+  void *acquire();
+  void release(void *easy);
+
+  const Options &opts_;
+  std::string user_agent_;
+  std::mutex pool_mu_;
+  std::vector<void *> pool_;
+};
+
+}  // namespace carto

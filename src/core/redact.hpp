@@ -1,0 +1,25 @@
+// Keeping API keys out of every message, log line and debug output.
+#pragma once
+
+#include <string>
+
+namespace carto {
+
+// Registers a secret (an API key) for the lifetime of the client holding it: every occurrence
+// is removed from messages by redact_secrets(). Registration is counted, so two clients may
+// hold the same key.
+void register_secret(const std::string &secret);
+void unregister_secret(const std::string &secret);
+
+// Replaces every registered secret, every api_key=VALUE parameter and every Authorization
+// header value in text with "[REDACTED]".
+std::string redact_secrets(const std::string &text);
+
+// As above, for one given secret only (no registry); used by unit tests and by callers that
+// hold a key that is not registered.
+std::string redact(const std::string &text, const std::string &secret);
+
+// Overwrites a string's characters before it is released.
+void wipe(std::string &s) noexcept;
+
+}  // namespace carto
