@@ -1,0 +1,28 @@
+#!/bin/sh
+# The whole test suite from a clean clone on Debian 12: installs the dependencies, builds with
+# warnings as errors, runs every test (each C test also under valgrind), then rebuilds with
+# AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite again.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/deps.sh
+
+# A python3 with pytest: the one on PATH, else Debian's.
+PY=python3
+$PY -m pytest --version >/dev/null 2>&1 || PY=/usr/bin/python3
+
+jobs=$(nproc 2>/dev/null || echo 2)
+configure() {  # configure BUILD_DIR [cmake args...]
+  dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja -DCARTO_IMPORT_WERROR=ON -DPython3_EXECUTABLE="$(command -v $PY)" "$@"
+}
+
+echo "== build and test (valgrind twins included)"
+configure build
+cmake --build build -j "$jobs"
+(cd build && ctest --output-on-failure -j "$jobs")
+
+echo "== ASan + UBSan build and test"
+configure build-sanitize -DCARTO_IMPORT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+cmake --build build-sanitize -j "$jobs"
+(cd build-sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
