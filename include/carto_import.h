@@ -64,6 +64,17 @@ typedef struct carto_import_options carto_import_options;
 /** A connection to one CARTO account. Immutable once built; safe to share between threads. */
 typedef struct carto_import_client carto_import_client;
 
+/** Parameters of an import (guessing, privacy, collision strategy...). */
+typedef struct carto_import_params carto_import_params;
+/** An import job: a file, URL or connector import, created, run and polled. */
+typedef struct carto_import_job carto_import_job;
+/** A dataset: a table and its dataset visualization, as the account lists them. */
+typedef struct carto_import_dataset carto_import_dataset;
+/** A list of datasets (the result of a listing, or of a multi-table import). */
+typedef struct carto_import_dataset_list carto_import_dataset_list;
+/** A list of strings (e.g. the ids of the running import jobs). */
+typedef struct carto_import_string_list carto_import_string_list;
+
 /** The return type of every function that can fail: 0 or a negative carto_import_error_code. */
 typedef int carto_import_status;
 
@@ -360,6 +371,17 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_retry(carto_import
                                                                   long base_backoff_ms,
                                                                   long max_backoff_ms);
 
+/**
+ * @brief How often waits poll a job: first after initial_ms, then 1.5 times longer each time,
+ *        up to max_ms (defaults 100 and 1000). Shorter intervals notice the end of a job
+ *        sooner, at the cost of more requests.
+ * @return 0, CARTO_IMPORT_EINVAL (initial_ms <= 0 or max_ms < initial_ms),
+ *         CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_options_set_poll_interval_ms(
+    carto_import_options *opts, long initial_ms, long max_ms);
+
 /* ---- client ------------------------------------------------------------------------------ */
 
 /**
@@ -407,6 +429,437 @@ CARTO_IMPORT_API const char *carto_import_client_base_url(const carto_import_cli
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_client_verify(carto_import_client *client);
+
+
+/* ---- import parameters ------------------------------------------------------------------- */
+
+/** Privacy of an imported dataset, or of a dataset (carto_import_dataset_privacy()). */
+typedef enum carto_import_privacy {
+  CARTO_IMPORT_PRIVACY_DEFAULT = 0,  /**< Not sent: the account's default. */
+  CARTO_IMPORT_PRIVACY_PUBLIC = 1,   /**< Anyone can see it. */
+  CARTO_IMPORT_PRIVACY_PRIVATE = 2,  /**< Only the owner. */
+  CARTO_IMPORT_PRIVACY_LINK = 3,     /**< Anyone with the link. */
+  CARTO_IMPORT_PRIVACY_PASSWORD = 4  /**< Password-protected (reported for datasets only). */
+} carto_import_privacy;
+
+/** What an import does when a table of the same name exists. */
+typedef enum carto_import_collision {
+  CARTO_IMPORT_COLLISION_RENAME = 0,    /**< Default: the new table is name_1, name_2, ... */
+  CARTO_IMPORT_COLLISION_SKIP = 1,      /**< Keep the existing table, import nothing into it. */
+  CARTO_IMPORT_COLLISION_OVERWRITE = 2  /**< Replace the existing table. */
+} carto_import_collision;
+
+/**
+ * @brief Creates import parameters with nothing set: the server's defaults apply (type and
+ *        quoted-field guessing on, content guessing off, no map, the account's privacy,
+ *        rename on collision). Only what is set is sent; booleans go as true/false.
+ * @param[out] out  Ownership: caller frees it with carto_import_params_free().
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_ENOMEM.
+ * Threads: one thread at a time. Parameters are copied by the calls that take them.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_new(carto_import_params **out);
+
+/** @brief Frees import parameters; NULL is accepted. @since 0.1 */
+CARTO_IMPORT_API void carto_import_params_free(carto_import_params *params);
+
+/**
+ * @brief Guess column types (numbers, dates, booleans) from their contents (default on).
+ * @return 0, CARTO_IMPORT_EBADHANDLE. @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_type_guessing(carto_import_params *params,
+                                                                         int enable);
+
+/**
+ * @brief Also guess the types of quoted CSV fields (default on).
+ * @return 0, CARTO_IMPORT_EBADHANDLE. @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_quoted_fields_guessing(
+    carto_import_params *params, int enable);
+
+/**
+ * @brief Guess geometries from contents, e.g. country or city names (default off).
+ * @return 0, CARTO_IMPORT_EBADHANDLE. @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_content_guessing(
+    carto_import_params *params, int enable);
+
+/**
+ * @brief Also create a map from the imported dataset (default off).
+ * @return 0, CARTO_IMPORT_EBADHANDLE. @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_create_vis(carto_import_params *params,
+                                                                      int enable);
+
+/**
+ * @brief Privacy of the imported dataset (and map): a carto_import_privacy value other than
+ *        PASSWORD; CARTO_IMPORT_PRIVACY_DEFAULT leaves it to the account.
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE. @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_privacy(carto_import_params *params,
+                                                                   int privacy);
+
+/**
+ * @brief What to do when a table of the same name exists: a carto_import_collision value.
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE. @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_collision_strategy(
+    carto_import_params *params, int strategy);
+
+/* ---- import jobs ------------------------------------------------------------------------- */
+
+/** States of an import job (PROTOCOL §2.4). Append-only. */
+typedef enum carto_import_state {
+  CARTO_IMPORT_STATE_UNKNOWN = 0,    /**< A state this library does not know; see state_name. */
+  CARTO_IMPORT_STATE_NEW = 1,        /**< Created locally, not yet run. */
+  CARTO_IMPORT_STATE_SENDING = 2,    /**< The client is sending the file (local, not a server state). */
+  CARTO_IMPORT_STATE_ENQUEUED = 3,   /**< Server: the file is not yet at the importer. */
+  CARTO_IMPORT_STATE_PENDING = 4,    /**< Server: waiting for a worker. */
+  CARTO_IMPORT_STATE_UPLOADING = 5,  /**< Server: a worker took it (downloading a URL). */
+  CARTO_IMPORT_STATE_UNPACKING = 6,  /**< Server: decompressing. */
+  CARTO_IMPORT_STATE_IMPORTING = 7,  /**< Server: loading data. */
+  CARTO_IMPORT_STATE_GUESSING = 8,   /**< Server: guessing types and geometries. */
+  CARTO_IMPORT_STATE_GEOCODING = 9,  /**< Server: geocoding. */
+  CARTO_IMPORT_STATE_COMPLETE = 10,  /**< Final: done. */
+  CARTO_IMPORT_STATE_FAILURE = 11,   /**< Final: failed; see the error code. */
+  CARTO_IMPORT_STATE_STUCK = 12      /**< Final: the server gave up on it. */
+} carto_import_state;
+
+/**
+ * @brief The name of a state ("complete", ...); "unknown" for unknown values.
+ * Ownership: static storage. Threads: any. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_state_string(int state);
+
+/**
+ * @brief 1 when a state is final (complete, failure, stuck), else 0. @since 0.1
+ */
+CARTO_IMPORT_API int carto_import_state_is_final(int state);
+
+/**
+ * @brief Progress of an upload or a wait.
+ * Called on the calling thread, inside the call that received it: while a file is sent, with
+ * state CARTO_IMPORT_STATE_SENDING and the bytes sent so far of bytes_total; while waiting,
+ * once per state change of the job, with bytes_done = bytes_total = -1.
+ * @return 0 to go on; non-zero cancels, and the call returns CARTO_IMPORT_ECANCELED.
+ */
+typedef int (*carto_import_progress_cb)(int state, long long bytes_done, long long bytes_total,
+                                        void *userdata);
+
+/**
+ * @brief Prepares an import of a local file; nothing is sent until carto_import_job_run().
+ *        The path is used exactly as given (never lower-cased); only its basename is sent, as
+ *        the file name. The file is streamed from disk when the job runs.
+ * @param params  NULL for the server's defaults; copied.
+ * @param[out] out  Ownership: caller frees it with carto_import_job_free().
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EIO (the file cannot be opened, or is a
+ *         directory), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * Threads: the job is used by one thread at a time; the client may be shared.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_new_file(carto_import_job **out,
+                                                             carto_import_client *client,
+                                                             const char *path,
+                                                             const carto_import_params *params);
+
+/**
+ * @brief Prepares an import of a remote file, fetched by the server (http, https or ftp).
+ * @param params  NULL for the server's defaults; copied.
+ * @param[out] out  Ownership: caller frees it with carto_import_job_free().
+ * @return 0, CARTO_IMPORT_EINVAL (not an http, https or ftp URL), CARTO_IMPORT_EBADHANDLE,
+ *         CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_new_url(carto_import_job **out,
+                                                            carto_import_client *client,
+                                                            const char *url,
+                                                            const carto_import_params *params);
+
+/**
+ * @brief Attaches to an existing import job by its id (e.g. saved by a process that
+ *        restarted) and fetches its state.
+ * @param[out] out  Ownership: caller frees it with carto_import_job_free().
+ * @return 0, CARTO_IMPORT_EINVAL (not a job id), CARTO_IMPORT_ENOTFOUND, network, HTTP and
+ *         protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_attach(carto_import_job **out,
+                                                           carto_import_client *client,
+                                                           const char *id);
+
+/** @brief Frees a job; NULL is accepted. The server-side job is not affected. @since 0.1 */
+CARTO_IMPORT_API void carto_import_job_free(carto_import_job *job);
+
+/**
+ * @brief Starts the import: sends the file (streamed, with progress) or the URL. On success
+ *        the job has an id and the state the server reported (usually pending).
+ * @param progress  NULL, or called while the file is sent (see carto_import_progress_cb).
+ * @return 0, CARTO_IMPORT_EIO, CARTO_IMPORT_ERATELIMIT (all import slots are in use),
+ *         CARTO_IMPORT_EBADREQUEST (rejected parameters), CARTO_IMPORT_EAUTH,
+ *         CARTO_IMPORT_ECANCELED, network, HTTP and protocol errors, CARTO_IMPORT_EINVAL
+ *         (the job already ran), CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_run(carto_import_job *job,
+                                                        carto_import_progress_cb progress,
+                                                        void *userdata);
+
+/**
+ * @brief Fetches the job's current state and fields from the server.
+ * @return 0 (whatever the job's state), CARTO_IMPORT_EINVAL (not run yet),
+ *         CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_refresh(carto_import_job *job);
+
+/**
+ * @brief Waits until the job reaches a final state, polling adaptively (see
+ *        carto_import_options_set_poll_interval_ms()), and never past the caller's deadline.
+ * @param timeout_ms  how long to wait at most; 0 or negative means no limit.
+ * @param progress    NULL, or called once per state change.
+ * @return 0 when the job is complete; CARTO_IMPORT_EREMOTE when it failed or got stuck (the
+ *         last error carries the CARTO error code, title, explanation and source);
+ *         CARTO_IMPORT_ETIMEDOUT when the deadline passed first (the job goes on: wait
+ *         again, or attach to it later); CARTO_IMPORT_ECANCELED; network, HTTP and protocol
+ *         errors; CARTO_IMPORT_EINVAL (not run yet); CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_wait(carto_import_job *job, long timeout_ms,
+                                                         carto_import_progress_cb progress,
+                                                         void *userdata);
+
+/**
+ * @brief The job's id (the server's item_queue_id); NULL before it runs.
+ * Ownership: borrowed from the job. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_job_id(const carto_import_job *job);
+
+/**
+ * @brief The job's state as last seen: a carto_import_state value. @since 0.1
+ */
+CARTO_IMPORT_API int carto_import_job_state(const carto_import_job *job);
+
+/**
+ * @brief The job's state as the server spelled it ("importing"...); "new" before it runs.
+ * Ownership: borrowed from the job. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_job_state_name(const carto_import_job *job);
+
+/**
+ * @brief 1 when the server reported success, 0 when it reported failure, -1 while the job
+ *        is not final. @since 0.1
+ */
+CARTO_IMPORT_API int carto_import_job_success(const carto_import_job *job);
+
+/**
+ * @brief The CARTO error code of a failed job (PROTOCOL §2.5), 0 when none. @since 0.1
+ */
+CARTO_IMPORT_API int carto_import_job_error_code(const carto_import_job *job);
+
+/**
+ * @brief A string field of the job as last seen, by its PROTOCOL §2.2 name: "table_name",
+ *        "table_id", "visualization_id", "derived_visualization_id", "display_name",
+ *        "data_type", "synchronization_id", "original_url", "user_id", "queue_id",
+ *        "http_response_code", ... and, for failed jobs, "error_title", "error_explanation"
+ *        and "error_source" (from get_error_text).
+ * @return the value, or NULL when the field is absent, null or not a string.
+ * Ownership: borrowed from the job. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_job_get_string(const carto_import_job *job,
+                                                        const char *field);
+
+/**
+ * @brief A numeric or boolean field of the job as last seen ("tables_created_count",
+ *        "error_code", "type_guessing", "create_visualization", "is_raster", ...; booleans
+ *        give 0 or 1).
+ * @return the value, or `fallback` when the field is absent, null or not a number/boolean.
+ * @since 0.1
+ */
+CARTO_IMPORT_API long long carto_import_job_get_int(const carto_import_job *job, const char *field,
+                                                   long long fallback);
+
+/**
+ * @brief The job's last reply from the server, as JSON text; NULL before it runs.
+ *        Useful for fields this API does not name (e.g. "warnings").
+ * Ownership: borrowed from the job. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_job_json(const carto_import_job *job);
+
+/**
+ * @brief The ids of the account's unfinished import jobs (newest first), as the server lists
+ *        them (PROTOCOL §2.3).
+ * @param[out] out  Ownership: caller frees it with carto_import_string_list_free().
+ * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_list(carto_import_string_list **out,
+                                                         carto_import_client *client);
+
+/* ---- string lists -------------------------------------------------------------------------- */
+
+/** @brief Number of strings in a list; 0 for NULL or an invalid handle. @since 0.1 */
+CARTO_IMPORT_API size_t carto_import_string_list_count(const carto_import_string_list *list);
+
+/**
+ * @brief The string at index i; NULL when i is out of range.
+ * Ownership: borrowed from the list. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_string_list_get(const carto_import_string_list *list,
+                                                         size_t i);
+
+/** @brief Frees a string list; NULL is accepted. @since 0.1 */
+CARTO_IMPORT_API void carto_import_string_list_free(carto_import_string_list *list);
+
+/* ---- datasets ---------------------------------------------------------------------------- */
+
+/**
+ * @brief Imports a local file or a URL and returns its datasets once the import completes:
+ *        one per table created (an archive may hold several). A string starting with
+ *        http://, https:// or ftp:// (any case) is a URL; anything else is a local path,
+ *        used exactly as given.
+ * @param params      NULL for the server's defaults; copied.
+ * @param timeout_ms  the deadline for the whole call; 0 or negative means no limit.
+ * @param progress    NULL, or called while sending and on every state change.
+ * @param[out] out    Ownership: caller frees it with carto_import_dataset_list_free().
+ * @return 0; the errors of carto_import_job_new_*, _run and _wait (a failed import is
+ *         CARTO_IMPORT_EREMOTE with the CARTO error code; a deadline is CARTO_IMPORT_ETIMEDOUT,
+ *         and its message names the job id to attach to); CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_create(
+    carto_import_dataset_list **out, carto_import_client *client, const char *path_or_url,
+    const carto_import_params *params, long timeout_ms, carto_import_progress_cb progress,
+    void *userdata);
+
+/**
+ * @brief The datasets of a completed import job, one per table it created.
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
+ * @return 0, CARTO_IMPORT_EINVAL (the job is not complete), network, HTTP and protocol
+ *         errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
+                                                             carto_import_job *job);
+
+/**
+ * @brief Lists all the account's own datasets, following every page.
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
+ * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **out,
+                                                                 carto_import_client *client);
+
+/**
+ * @brief Fetches one dataset by its id or its name.
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
+ * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors, CARTO_IMPORT_EINVAL,
+ *         CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_get(carto_import_dataset **out,
+                                                            carto_import_client *client,
+                                                            const char *id_or_name);
+
+/** @brief Number of datasets in a list; 0 for NULL or an invalid handle. @since 0.1 */
+CARTO_IMPORT_API size_t carto_import_dataset_list_count(const carto_import_dataset_list *list);
+
+/**
+ * @brief A copy of the dataset at index i, as its own handle.
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
+ * @return 0, CARTO_IMPORT_EINVAL (i out of range), CARTO_IMPORT_EBADHANDLE,
+ *         CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_list_get(carto_import_dataset **out,
+                                                                 const carto_import_dataset_list *list,
+                                                                 size_t i);
+
+/** @brief Frees a dataset list; NULL is accepted. @since 0.1 */
+CARTO_IMPORT_API void carto_import_dataset_list_free(carto_import_dataset_list *list);
+
+/** @brief Frees a dataset; NULL is accepted. The remote dataset is not affected. @since 0.1 */
+CARTO_IMPORT_API void carto_import_dataset_free(carto_import_dataset *dataset);
+
+/**
+ * @brief A string field of the dataset as last fetched, by its PROTOCOL §5.2 name: "id",
+ *        "name", "display_name", "description", "privacy" (PUBLIC, PRIVATE, LINK, PASSWORD),
+ *        "type", "created_at", "updated_at", "license", "attributions", "source", "title",
+ *        "url"; and "table_id", "table_name", "synchronization_id" from its nested objects.
+ * @return the value, or NULL when absent, null or not a string.
+ * Ownership: borrowed from the dataset. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_dataset_get_string(const carto_import_dataset *dataset,
+                                                            const char *field);
+
+/**
+ * @brief A numeric or boolean field of the dataset: "row_count" and "size" (from its table),
+ *        "dependent_visualizations_count", "locked" (0/1), "version".
+ * @return the value, or `fallback` when absent, null or not a number/boolean. @since 0.1
+ */
+CARTO_IMPORT_API long long carto_import_dataset_get_int(const carto_import_dataset *dataset,
+                                                       const char *field, long long fallback);
+
+/**
+ * @brief The dataset's privacy as a carto_import_privacy value (DEFAULT when unknown).
+ * @since 0.1
+ */
+CARTO_IMPORT_API int carto_import_dataset_privacy(const carto_import_dataset *dataset);
+
+/**
+ * @brief The dataset as JSON text, as last fetched (or as changed by the setters).
+ * Ownership: borrowed from the dataset. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_dataset_json(const carto_import_dataset *dataset);
+
+/**
+ * @brief Changes an editable string field locally; carto_import_dataset_save() sends it.
+ *        Editable: "name" (renames the table), "display_name", "description", "privacy"
+ *        ("public", "private", "link", any case), "license", "attributions", "source",
+ *        "title". value NULL sets the field to null (not allowed for name and privacy).
+ * @return 0, CARTO_IMPORT_EINVAL (not editable, or a bad value), CARTO_IMPORT_EBADHANDLE,
+ *         CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_set_string(carto_import_dataset *dataset,
+                                                                   const char *field,
+                                                                   const char *value);
+
+/**
+ * @brief Sends the fields changed by the setters (PUT api/v1/viz/ID) and takes the server's
+ *        reply as the dataset's new state.
+ * @return 0, CARTO_IMPORT_EBADREQUEST, CARTO_IMPORT_EFORBIDDEN, CARTO_IMPORT_ENOTFOUND,
+ *         network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_save(carto_import_dataset *dataset);
+
+/**
+ * @brief Fetches the dataset again from the server (discarding unsaved changes).
+ * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
+ *         CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_refresh(carto_import_dataset *dataset);
+
+/**
+ * @brief Deletes the dataset (its table, its sync and the maps that depend only on it),
+ *        unless maps depend on it: the server is asked first, and the call refuses with
+ *        CARTO_IMPORT_EINUSE, saying how many maps depend on it.
+ * @return 0, CARTO_IMPORT_EINUSE, CARTO_IMPORT_ENOTFOUND, CARTO_IMPORT_EFORBIDDEN, network,
+ *         HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_delete(carto_import_dataset *dataset);
+
+/**
+ * @brief Deletes the dataset even when maps depend on it (they are deleted too when they
+ *        depend only on it).
+ * @return 0, CARTO_IMPORT_ENOTFOUND, CARTO_IMPORT_EFORBIDDEN, network, HTTP and protocol
+ *         errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_force_delete(carto_import_dataset *dataset);
 
 #ifdef __cplusplus
 }

@@ -138,3 +138,15 @@ carto_import_status carto_import_options_set_retry(carto_import_options *o, int 
 const Options &carto_options_of(const carto_import_options *o) {
   return capi::checked(o, capi::Kind::options, "options")->opts;
 }
+
+extern "C" carto_import_status carto_import_options_set_poll_interval_ms(carto_import_options *o,
+                                                                       long initial_ms,
+                                                                       long max_ms) {
+  return capi::guard([&] {
+    Options &opts = opts_of(o);
+    if (initial_ms <= 0 || max_ms < initial_ms)
+      throw Error(CARTO_IMPORT_EINVAL, "poll intervals must satisfy 0 < initial_ms <= max_ms");
+    opts.poll_initial_ms = initial_ms;
+    opts.poll_max_ms = max_ms;
+  });
+}

@@ -6,7 +6,8 @@ namespace carto {
 
 long backoff_ceiling_ms(const RetryPolicy &p, int retry) noexcept {
   long ceiling = p.base_backoff_ms;
-  for (int i = 1; i < retry && ceiling < p.max_backoff_ms; ++i) ceiling *= 2;
+  for (int i = 1; i < retry && ceiling < p.max_backoff_ms; ++i)  // doubling never overflows
+    ceiling = ceiling > p.max_backoff_ms / 2 ? p.max_backoff_ms : ceiling * 2;
   return ceiling < p.max_backoff_ms ? ceiling : p.max_backoff_ms;
 }
 

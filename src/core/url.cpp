@@ -75,6 +75,7 @@ std::string username_from(const std::string &host, const std::string &path) {
   const auto segs = split_path(path);
   for (size_t i = 0; i + 1 < segs.size(); ++i)
     if (segs[i] == "u" || segs[i] == "user") return segs[i + 1];
+  if (!host.empty() && host.front() == '[') return "";  // an IPv6 literal has no user label
   std::string h = host;
   if (lower(h).rfind("www.", 0) == 0) h = h.substr(4);
   const size_t dot = h.find('.');
@@ -92,8 +93,11 @@ BaseUrl parse_base_url(const std::string &input) {
     if (c <= 0x20 || c == 0x7f) invalid("it contains spaces or control characters");
   std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
   if (!u) throw std::bad_alloc();
-  if (curl_url_set(u.get(), CURLUPART_URL, input.c_str(), 0) != CURLUE_OK)
-    invalid("it cannot be parsed as a URL (it needs a scheme, e.g. https://)");
+  const CURLUcode rc = curl_url_set(u.get(), CURLUPART_URL, input.c_str(), 0);
+  if (rc != CURLUE_OK)
+    invalid(input.find("://") == std::string::npos
+                ? "it cannot be parsed as a URL (it needs a scheme, e.g. https://)"
+                : std::string("it cannot be parsed as a URL (") + curl_url_strerror(rc) + ")");
   BaseUrl b;
   b.scheme = lower(part(u.get(), CURLUPART_SCHEME));
   if (b.scheme != "http" && b.scheme != "https") invalid("the scheme must be https or http");

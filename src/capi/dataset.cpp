@@ -1,0 +1,173 @@
+// carto_import_dataset and carto_import_dataset_list, and the one-call import.
+#include <cctype>
+
+#include "capi/client.hpp"
+#include "capi/lists.hpp"
+
+using namespace carto;
+
+struct carto_import_dataset {
+  std::unique_ptr<Dataset> dataset;
+};
+
+namespace {
+
+Dataset &dataset_of(const carto_import_dataset *d) {
+  return *capi::checked(d, capi::Kind::dataset, "dataset")->dataset;
+}
+
+bool is_url(const std::string &s) {
+  std::string head;
+  for (size_t i = 0; i < s.size() && i < 8; ++i)
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0 ||
+         head.rfind("ftp://", 0) == 0;
+}
+
+// The datasets of a complete job, one per table it created.
+std::vector<std::unique_ptr<Dataset>> datasets_of(const ImportJob &job, const Deadline &deadline) {
+  if (job.state() != CARTO_IMPORT_STATE_COMPLETE)
+    throw Error(CARTO_IMPORT_EINVAL, "import job " + job.id() + " is '" + job.state_name() +
+                                         "', not complete; wait for it first");
+  std::vector<std::unique_ptr<Dataset>> out;
+  for (const auto &table : job.table_refs()) out.push_back(Dataset::of_table(job.client(), table, deadline));
+  return out;
+}
+
+void store_list(carto_import_dataset_list **out, std::vector<std::unique_ptr<Dataset>> items) {
+  capi::make_handle(out, capi::Kind::dataset_list, std::move(items));
+}
+
+}  // namespace
+
+extern "C" {
+
+carto_import_status carto_import_dataset_create(carto_import_dataset_list **out,
+                                              carto_import_client *client,
+                                              const char *path_or_url,
+                                              const carto_import_params *params, long timeout_ms,
+                                              carto_import_progress_cb progress, void *userdata) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    auto core = capi::core_of(client);
+    capi::require(path_or_url, "path_or_url");
+    const Deadline deadline = capi::deadline_after(timeout_ms);
+    const ProgressSink sink = capi::progress_sink(progress, userdata);
+    auto job = is_url(path_or_url)
+                   ? ImportJob::from_url(core, path_or_url, capi::params_of(params))
+                   : ImportJob::from_file(core, path_or_url, capi::params_of(params));
+    job->run(sink, deadline);
+    job->wait(deadline, sink);
+    store_list(out, datasets_of(*job, deadline));
+  });
+}
+
+carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
+                                            carto_import_job *job) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    store_list(out, datasets_of(capi::job_of(job), std::nullopt));
+  });
+}
+
+carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **out,
+                                                carto_import_client *client) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    store_list(out, list_datasets(capi::core_of(client)));
+  });
+}
+
+carto_import_status carto_import_dataset_get(carto_import_dataset **out,
+                                           carto_import_client *client, const char *id_or_name) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    auto core = capi::core_of(client);
+    capi::require(id_or_name, "id_or_name");
+    capi::make_handle(out, capi::Kind::dataset, Dataset::fetch(std::move(core), id_or_name));
+  });
+}
+
+size_t carto_import_dataset_list_count(const carto_import_dataset_list *list) {
+  return capi::guard_value<size_t>(0, [&] {
+    return capi::checked(list, capi::Kind::dataset_list, "dataset list")->items.size();
+  });
+}
+
+carto_import_status carto_import_dataset_list_get(carto_import_dataset **out,
+                                                const carto_import_dataset_list *list, size_t i) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    const auto &items = capi::checked(list, capi::Kind::dataset_list, "dataset list")->items;
+    if (i >= items.size())
+      throw Error(CARTO_IMPORT_EINVAL, "index " + std::to_string(i) + " is out of range (the list has " +
+                                           std::to_string(items.size()) + " datasets)");
+    capi::make_handle(out, capi::Kind::dataset, std::make_unique<Dataset>(*items[i]));
+  });
+}
+
+void carto_import_dataset_list_free(carto_import_dataset_list *list) {
+  capi::free_handle(list, capi::Kind::dataset_list);
+}
+
+void carto_import_dataset_free(carto_import_dataset *dataset) {
+  capi::free_handle(dataset, capi::Kind::dataset);
+}
+
+const char *carto_import_dataset_get_string(const carto_import_dataset *dataset,
+                                            const char *field) {
+  return capi::guard_value<const char *>(nullptr, [&]() -> const char * {
+    const Dataset &d = dataset_of(dataset);
+    return field ? d.get_string(field) : nullptr;
+  });
+}
+
+long long carto_import_dataset_get_int(const carto_import_dataset *dataset, const char *field,
+                                       long long fallback) {
+  return capi::guard_value<long long>(fallback, [&] {
+    const Dataset &d = dataset_of(dataset);
+    return field ? d.get_int(field).value_or(fallback) : fallback;
+  });
+}
+
+int carto_import_dataset_privacy(const carto_import_dataset *dataset) {
+  return capi::guard_value<int>(CARTO_IMPORT_PRIVACY_DEFAULT,
+                                [&] { return dataset_of(dataset).privacy(); });
+}
+
+const char *carto_import_dataset_json(const carto_import_dataset *dataset) {
+  return capi::guard_value<const char *>(nullptr,
+                                         [&] { return dataset_of(dataset).json().c_str(); });
+}
+
+carto_import_status carto_import_dataset_set_string(carto_import_dataset *dataset,
+                                                  const char *field, const char *value) {
+  return capi::guard([&] {
+    Dataset &d = dataset_of(dataset);
+    capi::require(field, "field");
+    d.set_string(field, value);
+  });
+}
+
+carto_import_status carto_import_dataset_save(carto_import_dataset *dataset) {
+  return capi::guard([&] { dataset_of(dataset).save(); });
+}
+
+carto_import_status carto_import_dataset_refresh(carto_import_dataset *dataset) {
+  return capi::guard([&] { dataset_of(dataset).refresh(); });
+}
+
+carto_import_status carto_import_dataset_delete(carto_import_dataset *dataset) {
+  return capi::guard([&] { dataset_of(dataset).remove(false); });
+}
+
+carto_import_status carto_import_dataset_force_delete(carto_import_dataset *dataset) {
+  return capi::guard([&] { dataset_of(dataset).remove(true); });
+}
+
+}  // extern "C"

@@ -1,0 +1,206 @@
+#include "core/dataset.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "carto_import.h"
+#include "core/error.hpp"
+
+namespace carto {
+
+namespace {
+
+// What carto-python's DatasetManager asks for, so dependent maps are always counted.
+QueryParams dataset_query() {
+  return {{"type", "table"}, {"exclude_shared", "true"}, {"with_dependent_visualizations", "1"}};
+}
+
+const char *const kEditable[] = {"name",   "display_name", "description", "privacy",
+                                 "license", "attributions", "source",      "title"};
+
+std::string lower(std::string s) {
+  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Nested fields: "table_id" is table.id, and so on.
+struct Nested {
+  const char *alias, *object, *key;
+};
+const Nested kNested[] = {{"table_id", "table", "id"},
+                          {"table_name", "table", "name"},
+                          {"synchronization_id", "synchronization", "id"},
+                          {"row_count", "table", "row_count"},
+                          {"size", "table", "size"}};
+
+const cJSON *lookup(const cJSON *viz, const std::string &field) {
+  for (const auto &n : kNested)
+    if (field == n.alias) return json_member(json_member(viz, n.object), n.key);
+  return json_member(viz, field.c_str());
+}
+
+}  // namespace
+
+Dataset::Dataset(std::shared_ptr<ClientCore> client, JsonPtr viz) : client_(std::move(client)) {
+  take(std::move(viz), "dataset");
+}
+
+Dataset::Dataset(const Dataset &other)
+    : client_(other.client_), viz_(cJSON_Duplicate(other.viz_.get(), 1)),
+      json_text_(other.json_text_), changed_(other.changed_) {
+  if (!viz_) throw std::bad_alloc();
+}
+
+void Dataset::take(JsonPtr viz, const std::string &request) {
+  if (!viz || !json_is_string(viz.get(), "id"))
+    throw protocol_error(request, "the visualization has no id");
+  json_text_ = json_print(viz.get());
+  viz_ = std::move(viz);
+  changed_.clear();
+}
+
+std::unique_ptr<Dataset> Dataset::fetch(std::shared_ptr<ClientCore> client,
+                                        const std::string &id_or_name, const Deadline &deadline) {
+  if (id_or_name.empty()) throw Error(CARTO_IMPORT_EINVAL, "the dataset id or name is empty");
+  HttpRequest req;
+  req.path = "api/v1/viz/" + url_encode(id_or_name);
+  req.query = dataset_query();
+  JsonPtr viz = client->send_json(req, deadline);
+  if (!viz) throw protocol_error(req.describe(), "empty reply");
+  const std::string type = json_string(viz.get(), "type");
+  if (!type.empty() && type != "table")
+    throw Error(CARTO_IMPORT_ENOTFOUND, "'" + id_or_name + "' is a " + type +
+                                            " visualization, not a dataset");
+  return std::make_unique<Dataset>(std::move(client), std::move(viz));
+}
+
+std::unique_ptr<Dataset> Dataset::of_table(std::shared_ptr<ClientCore> client,
+                                           const std::string &table, const Deadline &deadline) {
+  HttpRequest req;
+  req.path = "api/v1/tables/" + url_encode(table);
+  JsonPtr doc = client->send_json(req, deadline);
+  const std::string viz_id = json_string(json_member(doc.get(), "table_visualization"), "id");
+  if (viz_id.empty()) throw protocol_error(req.describe(), "no table_visualization.id");
+  return fetch(std::move(client), viz_id, deadline);
+}
+
+std::string Dataset::id() const { return json_string(viz_.get(), "id"); }
+
+const char *Dataset::get_string(const std::string &field) const {
+  const cJSON *m = lookup(viz_.get(), field);
+  return cJSON_IsString(m) ? m->valuestring : nullptr;
+}
+
+std::optional<long long> Dataset::get_int(const std::string &field) const {
+  const cJSON *m = lookup(viz_.get(), field);
+  if (cJSON_IsBool(m)) return cJSON_IsTrue(m) ? 1 : 0;
+  if (cJSON_IsNumber(m)) return static_cast<long long>(m->valuedouble);
+  return std::nullopt;
+}
+
+int Dataset::privacy() const {
+  const std::string p = lower(json_string(viz_.get(), "privacy"));
+  if (p == "public") return CARTO_IMPORT_PRIVACY_PUBLIC;
+  if (p == "private") return CARTO_IMPORT_PRIVACY_PRIVATE;
+  if (p == "link") return CARTO_IMPORT_PRIVACY_LINK;
+  if (p == "password") return CARTO_IMPORT_PRIVACY_PASSWORD;
+  return CARTO_IMPORT_PRIVACY_DEFAULT;
+}
+
+void Dataset::set_string(const std::string &field, const char *value) {
+  if (std::none_of(std::begin(kEditable), std::end(kEditable),
+                   [&](const char *f) { return field == f; }))
+    throw Error(CARTO_IMPORT_EINVAL,
+                "'" + field + "' is not an editable dataset field; editable: name, display_name, "
+                              "description, privacy, license, attributions, source, title");
+  std::string v = value ? value : "";
+  if ((field == "name" || field == "privacy") && v.empty())
+    throw Error(CARTO_IMPORT_EINVAL, "the dataset's " + field + " cannot be empty");
+  if (field == "privacy") {
+    v = lower(v);
+    if (v != "public" && v != "private" && v != "link")
+      throw Error(CARTO_IMPORT_EINVAL, "privacy must be public, private or link");
+    for (auto &c : v) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  cJSON *item = value ? cJSON_CreateString(v.c_str()) : cJSON_CreateNull();
+  if (!item) throw std::bad_alloc();
+  if (json_has(viz_.get(), field.c_str())) {
+    cJSON_ReplaceItemInObjectCaseSensitive(viz_.get(), field.c_str(), item);
+  } else if (!cJSON_AddItemToObject(viz_.get(), field.c_str(), item)) {
+    cJSON_Delete(item);
+    throw std::bad_alloc();
+  }
+  json_text_ = json_print(viz_.get());
+  changed_.insert(field);
+}
+
+void Dataset::save() {
+  JsonPtr body(cJSON_CreateObject());
+  if (!body || !cJSON_AddStringToObject(body.get(), "id", id().c_str())) throw std::bad_alloc();
+  for (const auto &field : changed_) {
+    cJSON *copy = cJSON_Duplicate(json_member(viz_.get(), field.c_str()), 1);
+    if (!copy || !cJSON_AddItemToObject(body.get(), field.c_str(), copy)) {
+      cJSON_Delete(copy);
+      throw std::bad_alloc();
+    }
+  }
+  HttpRequest req;
+  req.method = "PUT";
+  req.path = "api/v1/viz/" + id();
+  req.has_json_body = true;
+  req.json_body = json_print(body.get());
+  JsonPtr reply = client_->send_json(req);
+  // The update reply lacks the dependent-map counts; keep the dataset's view complete.
+  take(std::move(reply), req.describe());
+  refresh();
+}
+
+void Dataset::refresh() {
+  auto fresh = fetch(client_, id());
+  viz_ = std::move(fresh->viz_);
+  json_text_ = std::move(fresh->json_text_);
+  changed_.clear();
+}
+
+void Dataset::remove(bool force) {
+  if (!force) {
+    refresh();
+    const long long deps = get_int("dependent_visualizations_count").value_or(0);
+    if (deps > 0)
+      throw Error(CARTO_IMPORT_EINUSE,
+                  "dataset '" + json_string(viz_.get(), "name") + "' has " +
+                      std::to_string(deps) + " dependent map" + (deps == 1 ? "" : "s") +
+                      " that deleting it would break; delete them first, or force the delete");
+  }
+  HttpRequest req;
+  req.method = "DELETE";
+  req.path = "api/v1/viz/" + id();
+  client_->send_json(req);
+}
+
+std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client) {
+  std::vector<std::unique_ptr<Dataset>> out;
+  for (int page = 1;; ++page) {
+    HttpRequest req;
+    req.path = "api/v1/viz";
+    req.query = dataset_query();
+    req.query.emplace_back("per_page", "100");
+    req.query.emplace_back("page", std::to_string(page));
+    req.query.emplace_back("order", "name");
+    req.query.emplace_back("order_direction", "asc");
+    JsonPtr doc = client->send_json(req);
+    cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "visualizations");
+    if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"visualizations\" list");
+    const long long total = json_int(doc.get(), "total_entries", -1);
+    if (total < 0) throw protocol_error(req.describe(), "no total_entries");
+    const int n = cJSON_GetArraySize(items);
+    for (int i = 0; i < n; ++i) {
+      JsonPtr viz(cJSON_DetachItemFromArray(items, 0));
+      out.push_back(std::make_unique<Dataset>(client, std::move(viz)));
+    }
+    if (n == 0 || static_cast<long long>(out.size()) >= total) break;
+  }
+  return out;
+}
+
+}  // namespace carto

@@ -1,0 +1,52 @@
+// Datasets (PROTOCOL §5): a table and its canonical visualization, listed, fetched, edited and
+// deleted through api/v1/viz and api/v1/tables.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/client.hpp"
+
+namespace carto {
+
+class Dataset {
+ public:
+  Dataset(std::shared_ptr<ClientCore> client, JsonPtr viz);
+  Dataset(const Dataset &other);
+
+  // GET api/v1/viz/ID_OR_NAME with its dependent maps counted.
+  static std::unique_ptr<Dataset> fetch(std::shared_ptr<ClientCore> client,
+                                        const std::string &id_or_name,
+                                        const Deadline &deadline = std::nullopt);
+  // The dataset of a table (by table id or name), through api/v1/tables.
+  static std::unique_ptr<Dataset> of_table(std::shared_ptr<ClientCore> client,
+                                           const std::string &table,
+                                           const Deadline &deadline = std::nullopt);
+
+  const char *get_string(const std::string &field) const;
+  std::optional<long long> get_int(const std::string &field) const;
+  int privacy() const;
+  const std::string &json() const { return json_text_; }
+  std::string id() const;
+
+  void set_string(const std::string &field, const char *value);
+  void save();
+  void refresh();
+  void remove(bool force);
+
+ private:
+  void take(JsonPtr viz, const std::string &request);
+
+  std::shared_ptr<ClientCore> client_;
+  JsonPtr viz_;
+  std::string json_text_;
+  std::set<std::string> changed_;
+};
+
+// Every dataset of the account, following every page.
+std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client);
+
+}  // namespace carto

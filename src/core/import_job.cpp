@@ -1,0 +1,329 @@
+#include "core/import_job.hpp"
+
+#include <sys/stat.h>
+
+#include <cctype>
+#include <cstdio>
+#include <thread>
+
+#include "carto_import.h"
+#include "core/error.hpp"
+
+namespace carto {
+
+namespace {
+
+const char *const kStateNames[] = {"unknown",   "new",       "sending",   "enqueued", "pending",
+                                   "uploading", "unpacking", "importing", "guessing", "geocoding",
+                                   "complete",  "failure",   "stuck"};
+constexpr int kStateCount = sizeof(kStateNames) / sizeof(kStateNames[0]);
+
+const char *privacy_name(int p) {
+  switch (p) {
+    case CARTO_IMPORT_PRIVACY_PUBLIC: return "public";
+    case CARTO_IMPORT_PRIVACY_PRIVATE: return "private";
+    case CARTO_IMPORT_PRIVACY_LINK: return "link";
+    default: return nullptr;
+  }
+}
+
+const char *collision_name(int c) {
+  switch (c) {
+    case CARTO_IMPORT_COLLISION_SKIP: return "skip";
+    case CARTO_IMPORT_COLLISION_OVERWRITE: return "overwrite";
+    default: return nullptr;
+  }
+}
+
+std::string basename_of(const std::string &path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+void add_bool(cJSON *obj, const char *name, const std::optional<bool> &v) {
+  if (v && !cJSON_AddBoolToObject(obj, name, *v)) throw std::bad_alloc();
+}
+
+void add_string(cJSON *obj, const char *name, const char *v) {
+  if (v && !cJSON_AddStringToObject(obj, name, v)) throw std::bad_alloc();
+}
+
+// What to do about a failed import, by who the server blames.
+std::string advice_for(int code, const std::string &source) {
+  if (code == 6671) return "the server gave up on the job; import the data again";
+  if (code == 8001 || code == 8002)
+    return "free space or datasets in the account (delete datasets), or upgrade it";
+  if (code == 6666 || code == 6668) return "split the data into smaller files";
+  if (source == "user") return "correct the data or the parameters and import again";
+  return "retry later; if it persists, contact the server's administrators";
+}
+
+}  // namespace
+
+bool looks_like_uuid(const std::string &s) noexcept {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+int state_from_name(const std::string &name) noexcept {
+  for (int i = CARTO_IMPORT_STATE_ENQUEUED; i < kStateCount; ++i)
+    if (name == kStateNames[i]) return i;
+  return CARTO_IMPORT_STATE_UNKNOWN;
+}
+
+const char *state_to_name(int state) noexcept {
+  return state >= 0 && state < kStateCount ? kStateNames[state] : kStateNames[0];
+}
+
+bool state_is_final(int state) noexcept {
+  return state == CARTO_IMPORT_STATE_COMPLETE || state == CARTO_IMPORT_STATE_FAILURE ||
+         state == CARTO_IMPORT_STATE_STUCK;
+}
+
+QueryParams ImportParams::as_query() const {
+  QueryParams q;
+  auto flag = [&q](const char *name, const std::optional<bool> &v) {
+    if (v) q.emplace_back(name, *v ? "true" : "false");
+  };
+  flag("type_guessing", type_guessing);
+  flag("quoted_fields_guessing", quoted_fields_guessing);
+  flag("content_guessing", content_guessing);
+  flag("create_vis", create_vis);
+  if (const char *p = privacy_name(privacy)) q.emplace_back("privacy", p);
+  if (const char *c = collision_name(collision)) q.emplace_back("collision_strategy", c);
+  return q;
+}
+
+void ImportParams::add_to_json(cJSON *obj) const {
+  add_bool(obj, "type_guessing", type_guessing);
+  add_bool(obj, "quoted_fields_guessing", quoted_fields_guessing);
+  add_bool(obj, "content_guessing", content_guessing);
+  add_bool(obj, "create_vis", create_vis);
+  add_string(obj, "privacy", privacy_name(privacy));
+  add_string(obj, "collision_strategy", collision_name(collision));
+}
+
+std::unique_ptr<ImportJob> ImportJob::from_file(std::shared_ptr<ClientCore> client,
+                                                const std::string &path, ImportParams params) {
+  if (path.empty()) throw Error(CARTO_IMPORT_EINVAL, "the file path is empty");
+  struct stat st{};
+  if (stat(path.c_str(), &st) != 0)
+    throw Error(CARTO_IMPORT_EIO, "cannot open '" + path + "': no such file or not readable");
+  if (S_ISDIR(st.st_mode))
+    throw Error(CARTO_IMPORT_EIO, "'" + path + "' is a directory; import a file or an archive");
+  if (FILE *f = std::fopen(path.c_str(), "rb")) {
+    std::fclose(f);
+  } else {
+    throw Error(CARTO_IMPORT_EIO, "cannot open '" + path + "' for reading; check permissions");
+  }
+  std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::file));
+  job->path_ = path;
+  job->params_ = params;
+  return job;
+}
+
+std::unique_ptr<ImportJob> ImportJob::from_url(std::shared_ptr<ClientCore> client,
+                                               const std::string &url, ImportParams params) {
+  std::string scheme;
+  const size_t colon = url.find("://");
+  if (colon != std::string::npos)
+    for (size_t i = 0; i < colon; ++i)
+      scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(url[i])));
+  if (scheme != "http" && scheme != "https" && scheme != "ftp")
+    throw Error(CARTO_IMPORT_EINVAL,
+                "'" + url + "' is not an http, https or ftp URL the server could fetch");
+  if (url.size() <= colon + 3) throw Error(CARTO_IMPORT_EINVAL, "the URL has no host");
+  std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::url));
+  job->url_ = url;
+  job->params_ = params;
+  return job;
+}
+
+std::unique_ptr<ImportJob> ImportJob::attach(std::shared_ptr<ClientCore> client,
+                                             const std::string &id) {
+  if (!looks_like_uuid(id))
+    throw Error(CARTO_IMPORT_EINVAL, "'" + id + "' is not an import job id (a UUID)");
+  std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::attached));
+  job->id_ = id;
+  job->refresh();
+  return job;
+}
+
+std::string ImportJob::what() const { return "import job " + (id_.empty() ? "(not run)" : id_); }
+
+void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
+  if (!id_.empty())
+    throw Error(CARTO_IMPORT_EINVAL, what() + " has already run; create a new job to import again");
+  HttpRequest req;
+  req.method = "POST";
+  req.path = "api/v1/imports";
+  if (source_ == Source::file) {
+    req.query = params_.as_query();
+    req.upload = Upload{path_, basename_of(path_), "file"};
+    if (progress) {
+      // Throttled: at most every 1% of the file or 100 ms, and at the end.
+      auto last_call = Clock::now();
+      long long last_done = -1;
+      req.progress = [&progress, last_call, last_done](long long done, long long total) mutable {
+        const auto now = Clock::now();
+        const bool finished = total > 0 && done >= total;
+        if (!finished && done - last_done < total / 100 + 1 &&
+            now - last_call < std::chrono::milliseconds(100))
+          return 0;
+        if (done == last_done) return 0;
+        last_done = done;
+        last_call = now;
+        return progress(CARTO_IMPORT_STATE_SENDING, done, total);
+      };
+    }
+  } else {
+    JsonPtr body(cJSON_CreateObject());
+    if (!body) throw std::bad_alloc();
+    add_string(body.get(), "url", url_.c_str());
+    params_.add_to_json(body.get());
+    req.has_json_body = true;
+    req.json_body = json_print(body.get());
+  }
+  JsonPtr doc = client_->send_json(req, deadline);
+  const std::string id = json_string(doc.get(), "item_queue_id");
+  if (!looks_like_uuid(id))
+    throw protocol_error(req.describe(), "no item_queue_id in the reply");
+  if (cJSON_IsFalse(json_member(doc.get(), "success")))
+    throw protocol_error(req.describe(), "the server answered success: false");
+  id_ = id;
+  state_ = CARTO_IMPORT_STATE_PENDING;
+  state_name_ = "pending";
+}
+
+void ImportJob::refresh(const Deadline &deadline) {
+  if (id_.empty()) throw Error(CARTO_IMPORT_EINVAL, "the import job has not run yet; call run first");
+  HttpRequest req;
+  req.path = "api/v1/imports/" + id_;
+  try {
+    take(client_->send_json(req, deadline), req.describe());
+  } catch (Error &e) {
+    // The real server answers 500 for an unknown job id (PROTOCOL §2.2): say what it means.
+    if (e.code() == CARTO_IMPORT_ENOTFOUND || e.info().http_status == 500)
+      e.info().message += " (no import job " + id_ + " for this account?)";
+    throw;
+  }
+}
+
+void ImportJob::take(JsonPtr doc, const std::string &request) {
+  if (!doc) throw protocol_error(request, "empty reply");
+  const cJSON *state = json_member(doc.get(), "state");
+  if (!cJSON_IsString(state)) throw protocol_error(request, "no \"state\" in the import job");
+  state_name_ = state->valuestring;
+  state_ = state_from_name(state_name_);
+  json_text_ = json_print(doc.get());
+  doc_ = std::move(doc);
+}
+
+int ImportJob::success() const {
+  const cJSON *s = json_member(doc_.get(), "success");
+  if (cJSON_IsBool(s)) return cJSON_IsTrue(s) ? 1 : 0;
+  return -1;
+}
+
+int ImportJob::error_code() const {
+  return static_cast<int>(json_int(doc_.get(), "error_code", 0));
+}
+
+const char *ImportJob::get_string(const std::string &field) const {
+  const cJSON *obj = doc_.get();
+  std::string key = field;
+  static const struct { const char *alias, *key; } error_fields[] = {
+      {"error_title", "title"}, {"error_explanation", "what_about"}, {"error_source", "source"}};
+  for (const auto &f : error_fields)
+    if (field == f.alias) {
+      obj = json_member(obj, "get_error_text");
+      key = f.key;
+    }
+  const cJSON *m = json_member(obj, key.c_str());
+  return cJSON_IsString(m) ? m->valuestring : nullptr;
+}
+
+std::optional<long long> ImportJob::get_int(const std::string &field) const {
+  const cJSON *m = json_member(doc_.get(), field.c_str());
+  if (cJSON_IsBool(m)) return cJSON_IsTrue(m) ? 1 : 0;
+  if (cJSON_IsNumber(m)) return json_int(doc_.get(), field.c_str());
+  return std::nullopt;
+}
+
+std::vector<std::string> ImportJob::table_refs() const {
+  std::vector<std::string> refs;
+  // carto-import-server lists every table it created (the Rails model's hidden table_names).
+  const cJSON *names = json_member(doc_.get(), "table_names");
+  const cJSON *item = nullptr;
+  cJSON_ArrayForEach(item, names) {
+    if (cJSON_IsString(item)) refs.emplace_back(item->valuestring);
+  }
+  if (refs.empty()) {
+    if (const char *id = get_string("table_id")) refs.emplace_back(id);
+    else if (const char *name = get_string("table_name")) refs.emplace_back(name);
+  }
+  return refs;
+}
+
+Error ImportJob::failure_error() const {
+  ErrorInfo e;
+  e.code = CARTO_IMPORT_EREMOTE;
+  e.remote_code = error_code();
+  const cJSON *text = json_member(doc_.get(), "get_error_text");
+  if (json_is_string(text, "title")) e.set_title(json_string(text, "title"));
+  if (json_is_string(text, "what_about")) e.set_explanation(json_string(text, "what_about"));
+  if (json_is_string(text, "source")) e.set_source(json_string(text, "source"));
+  if (state_ == CARTO_IMPORT_STATE_STUCK && e.remote_code == 0) e.remote_code = 6671;
+  e.message = what() + " ended in state '" + state_name_ + "'";
+  if (e.remote_code) e.message += " with CARTO error " + std::to_string(e.remote_code);
+  if (e.has_title) e.message += " (" + e.title + ")";
+  if (e.has_explanation) e.message += ": " + e.explanation;
+  e.message += "; " + advice_for(e.remote_code, e.source);
+  return Error(std::move(e));
+}
+
+void ImportJob::wait(const Deadline &deadline, const ProgressSink &progress) {
+  if (id_.empty()) throw Error(CARTO_IMPORT_EINVAL, "the import job has not run yet; call run first");
+  const Options &o = client_->options();
+  long delay = o.poll_initial_ms;
+  int reported = -1;
+  for (;;) {
+    refresh(deadline);
+    if (state_ != reported) {
+      reported = state_;
+      if (progress && progress(state_, -1, -1) != 0)
+        throw Error(CARTO_IMPORT_ECANCELED, "waiting for " + what() + " was canceled by the "
+                                            "callback; the job goes on (attach to it by id)");
+    }
+    if (state_ == CARTO_IMPORT_STATE_COMPLETE && success() != 0) return;
+    if (state_is_final(state_) || success() == 0) throw failure_error();
+    const long left = remaining_ms(deadline);
+    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay < left ? delay : left));
+    if (remaining_ms(deadline) == 0)
+      throw Error(CARTO_IMPORT_ETIMEDOUT, "the deadline passed while " + what() +
+                                              " was still '" + state_name_ +
+                                              "'; it goes on: wait again, or attach to it by id");
+    delay = delay * 3 / 2 < o.poll_max_ms ? delay * 3 / 2 : o.poll_max_ms;
+  }
+}
+
+std::vector<std::string> list_import_jobs(ClientCore &client) {
+  HttpRequest req;
+  req.path = "api/v1/imports";
+  JsonPtr doc = client.send_json(req);
+  const cJSON *ids = json_member(doc.get(), "imports");
+  if (!cJSON_IsArray(ids)) throw protocol_error(req.describe(), "no \"imports\" list in the reply");
+  std::vector<std::string> out;
+  const cJSON *item = nullptr;
+  cJSON_ArrayForEach(item, ids) {
+    if (!cJSON_IsString(item)) throw protocol_error(req.describe(), "a job id is not a string");
+    out.emplace_back(item->valuestring);
+  }
+  return out;
+}
+
+}  // namespace carto

@@ -1,0 +1,85 @@
+// Import jobs (PROTOCOL §2): parameters, the upload, polling and waiting.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/client.hpp"
+
+namespace carto {
+
+struct ImportParams {
+  std::optional<bool> type_guessing, quoted_fields_guessing, content_guessing, create_vis;
+  int privacy = 0;    // carto_import_privacy; 0 = not sent
+  int collision = 0;  // carto_import_collision; 0 = not sent
+
+  // The parameters that are set, as the server spells them (booleans as true/false).
+  QueryParams as_query() const;
+  // The same, as members of a JSON object (booleans as JSON booleans).
+  void add_to_json(cJSON *obj) const;
+};
+
+int state_from_name(const std::string &name) noexcept;
+const char *state_to_name(int state) noexcept;
+bool state_is_final(int state) noexcept;
+
+// (state, bytes_done, bytes_total) -> non-zero cancels.
+using ProgressSink = std::function<int(int, long long, long long)>;
+
+class ImportJob {
+ public:
+  enum class Source { file, url, attached };
+
+  static std::unique_ptr<ImportJob> from_file(std::shared_ptr<ClientCore> client,
+                                              const std::string &path, ImportParams params);
+  static std::unique_ptr<ImportJob> from_url(std::shared_ptr<ClientCore> client,
+                                             const std::string &url, ImportParams params);
+  static std::unique_ptr<ImportJob> attach(std::shared_ptr<ClientCore> client,
+                                           const std::string &id);
+
+  void run(const ProgressSink &progress, const Deadline &deadline = std::nullopt);
+  void refresh(const Deadline &deadline = std::nullopt);
+  // Returns when complete; throws EREMOTE (failed/stuck), ETIMEDOUT, ECANCELED, ...
+  void wait(const Deadline &deadline, const ProgressSink &progress);
+
+  const std::string &id() const { return id_; }
+  int state() const { return state_; }
+  const std::string &state_name() const { return state_name_; }
+  int success() const;  // 1, 0, or -1 while not final
+  int error_code() const;
+  // A string field (or error_title / error_explanation / error_source); nullptr if none.
+  const char *get_string(const std::string &field) const;
+  std::optional<long long> get_int(const std::string &field) const;
+  const std::string &json() const { return json_text_; }
+  // The names of the tables the job created, as far as the server tells.
+  std::vector<std::string> table_refs() const;
+  const std::shared_ptr<ClientCore> &client() const { return client_; }
+
+  // The error describing a failed or stuck job.
+  Error failure_error() const;
+
+ private:
+  ImportJob(std::shared_ptr<ClientCore> client, Source source) : client_(std::move(client)), source_(source) {}
+  void take(JsonPtr doc, const std::string &request);
+  std::string what() const;  // "import job ID" for messages
+
+  std::shared_ptr<ClientCore> client_;
+  Source source_;
+  std::string path_, url_;
+  ImportParams params_;
+  std::string id_;
+  int state_ = 1;  // CARTO_IMPORT_STATE_NEW
+  std::string state_name_ = "new";
+  JsonPtr doc_;
+  std::string json_text_;
+};
+
+// The ids of the account's unfinished import jobs.
+std::vector<std::string> list_import_jobs(ClientCore &client);
+
+bool looks_like_uuid(const std::string &s) noexcept;
+
+}  // namespace carto
