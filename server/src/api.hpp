@@ -1,0 +1,16 @@
+// Route registration of each API area.
+#pragma once
+
+namespace httplib {
+class Server;
+}
+
+namespace cis {
+
+class App;
+
+void register_import_routes(App &app, httplib::Server &svr);  // api_imports.cpp (§2, §3)
+void register_viz_routes(App &app, httplib::Server &svr);     // api_viz.cpp (§5.1-5.4)
+void register_table_routes(App &app, httplib::Server &svr);   // api_tables.cpp (§5.5)
+
+}  // namespace cis

@@ -1,0 +1,123 @@
+#include "app.hpp"
+
+#include <iostream>
+
+#include <httplib.h>
+
+#include "api.hpp"
+#include "hooks.hpp"
+#include "http.hpp"
+#include "importer/importer.hpp"
+#include "jobs.hpp"
+
+namespace cis {
+
+App::App(Config cfg) : cfg_(std::move(cfg)) {
+  if (!make_dirs(cfg_.data_dir)) throw std::runtime_error("cannot create data directory " + cfg_.data_dir);
+  store_ = std::make_unique<Store>(cfg_.data_dir + "/meta.sqlite");
+  for (const auto &u : cfg_.users) store_->ensure_user(u.name);
+  int stuck = store_->fail_unfinished_imports(6671);
+  if (stuck > 0) log("marked " + std::to_string(stuck) + " unfinished import(s) as stuck (6671)");
+  remove_tree(cfg_.data_dir + "/jobs");  // scratch space of jobs that will never resume
+  jobs_ = std::make_unique<Jobs>(*this);
+  if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
+  svr_ = std::make_unique<httplib::Server>();
+}
+
+App::~App() {
+  if (jobs_) jobs_->stop();
+}
+
+UserTables &App::tables(const std::string &user) {
+  std::lock_guard<std::mutex> lk(tables_mu_);
+  auto it = tables_.find(user);
+  if (it != tables_.end()) return *it->second;
+  std::string dir = cfg_.data_dir + "/users/" + user;
+  make_dirs(dir);
+  auto t = std::make_unique<UserTables>(dir + "/tables.gpkg");
+  UserTables &ref = *t;
+  tables_.emplace(user, std::move(t));
+  return ref;
+}
+
+std::string App::job_dir(const std::string &job_id) const { return cfg_.data_dir + "/jobs/" + job_id; }
+
+void App::log(const std::string &line) const {
+  if (cfg_.quiet) return;
+  std::lock_guard<std::mutex> lk(log_mu_);
+  std::cerr << now_iso() << " " << line << std::endl;
+}
+
+void App::register_routes(httplib::Server &svr) {
+  if (hooks_) hooks_->register_routes(svr);
+  register_import_routes(*this, svr);
+  register_viz_routes(*this, svr);
+  register_table_routes(*this, svr);
+  // Anything else: Rails' default 404.
+  auto not_found = [](const httplib::Request &, httplib::Response &res) { send_not_found_route(res); };
+  svr.Get(".*", not_found);
+  svr.Post(".*", not_found);
+  svr.Put(".*", not_found);
+  svr.Patch(".*", not_found);
+  svr.Delete(".*", not_found);
+  svr.Options(".*", not_found);
+}
+
+bool App::serve() {
+  httplib::Server &svr = *svr_;
+  int threads = cfg_.http_threads;
+  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  svr.set_payload_max_length(static_cast<std::size_t>(cfg_.max_upload_bytes));
+  svr.set_read_timeout(30);
+  svr.set_write_timeout(30);
+  svr.set_keep_alive_timeout(5);
+
+  svr.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+    if (hooks_ && hooks_->before(req, res)) return httplib::Server::HandlerResponse::Handled;
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  svr.set_post_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+    if (hooks_) hooks_->after(req, res);
+  });
+  svr.set_exception_handler([this](const httplib::Request &req, httplib::Response &res,
+                                   std::exception_ptr ep) {
+    std::string what = "unknown";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception &e) {
+      what = e.what();
+    } catch (...) {
+    }
+    log("error in " + req.method + " " + req.path + ": " + what);
+    send_json_text(res, 500, R"({"status":500,"error":"Internal Server Error"})");
+  });
+  svr.set_logger([this](const httplib::Request &req, const httplib::Response &res) {
+    log(req.method + " " + req.path + " " + std::to_string(res.status));  // no query: no keys
+  });
+  register_routes(svr);
+
+  int port = cfg_.port;
+  if (port == 0) {
+    port = svr.bind_to_any_port(cfg_.bind);
+    if (port <= 0) return false;
+  } else if (!svr.bind_to_port(cfg_.bind, port)) {
+    return false;
+  }
+  std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
+  std::cout << "listening on http://" << host << ":" << port << std::endl;
+  jobs_->start(cfg_.workers);
+  if (stop_requested_) {
+    jobs_->stop();
+    return true;
+  }
+  bool ok = svr.listen_after_bind();
+  jobs_->stop();
+  return ok;
+}
+
+void App::stop() {
+  stop_requested_ = true;
+  svr_->stop();
+}
+
+}  // namespace cis

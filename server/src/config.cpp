@@ -1,0 +1,283 @@
+#include "config.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "json.hpp"
+#include "util.hpp"
+
+namespace cis {
+
+const UserConf *Config::find_user(const std::string &name) const {
+  for (const auto &u : users) {
+    if (u.name == name) return &u;
+  }
+  return nullptr;
+}
+
+std::string usage_text() {
+  return R"(Usage: carto-import-server --data DIR --user NAME:APIKEY [options]
+
+A local emulator of the CARTO Import API (legacy v1): imports, datasets (viz), tables.
+The first line written to stdout is "listening on http://HOST:PORT".
+
+Options:
+  --port N                   TCP port (default 8080; 0 picks a free port)
+  --bind ADDR                address to listen on (default 127.0.0.1)
+  --data DIR                 data directory: DIR/meta.sqlite, DIR/users/NAME/tables.gpkg (required)
+  --user NAME:APIKEY         an account and its master API key (repeatable)
+  --config FILE              read options from FILE (see below); command-line flags win
+  --workers N                import worker threads (default 2)
+  --http-threads N           connection-handling threads (default 16)
+  --max-concurrent-imports N unfinished imports per user before 429 (default 3)
+  --max-file-size BYTES      largest importable file, else error 6666 (default 157286400)
+  --max-rows N               most rows per table, else error 6668 (default 500000)
+  --quota-bytes N            per-user storage quota, else error 8001 (default unlimited)
+  --table-quota N            per-user number of datasets, else error 8002 (default unlimited)
+  --max-upload-bytes BYTES   largest request body accepted, else 413 (default 2147483648)
+  --max-unpacked-bytes BYTES largest total size an archive may expand to (default 1073741824)
+  --time-scale F             multiply every server-side duration (delays, stuck-job rules,
+                             download timeout) by F; needs --test-hooks unless F is 1
+  --step-delay-ms N          pause after each import state change, times the time scale
+                             (default 250)
+  --allow-url-schemes LIST   comma-separated schemes allowed for URL imports
+                             (default http,https,ftp)
+  --test-hooks               enable the /_test/* endpoints (fault injection, request log)
+  --quiet                    no request log on stderr
+  --help                     this text
+
+Config file: one "key = value" per line (keys are the long flag names without "--";
+"user = NAME:APIKEY" may repeat; "test-hooks = true"; lines starting with # are comments),
+or a JSON object with the same keys ("user" or "users" may be a list of "NAME:APIKEY").
+)";
+}
+
+namespace {
+
+bool parse_int64(const std::string &s, std::int64_t &out) {
+  if (s.empty()) return false;
+  char *end = nullptr;
+  errno = 0;
+  long long v = std::strtoll(s.c_str(), &end, 10);
+  if (errno || !end || *end) return false;
+  out = v;
+  return true;
+}
+
+bool parse_bool(const std::string &s, bool &out) {
+  std::string l = lower(s);
+  if (l == "1" || l == "true" || l == "yes" || l == "on" || l.empty()) {
+    out = true;
+    return true;
+  }
+  if (l == "0" || l == "false" || l == "no" || l == "off") {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+// Applies one option; `has_value` false for bare flags. Returns an error message or "".
+std::string apply(Config &cfg, const std::string &key, const std::string &value, bool has_value) {
+  auto need = [&]() -> bool { return has_value; };
+  std::int64_t n = 0;
+  auto num = [&](std::int64_t min) -> bool { return parse_int64(value, n) && n >= min; };
+  if (key == "test-hooks" || key == "quiet") {
+    bool b = true;
+    if (has_value && !parse_bool(value, b)) return "invalid boolean for " + key;
+    (key == "quiet" ? cfg.quiet : cfg.test_hooks) = b;
+    return "";
+  }
+  if (!need()) return "missing value for --" + key;
+  if (key == "port") {
+    if (!num(0) || n > 65535) return "invalid --port";
+    cfg.port = static_cast<int>(n);
+  } else if (key == "bind") {
+    cfg.bind = value;
+  } else if (key == "data") {
+    cfg.data_dir = value;
+  } else if (key == "user") {
+    auto colon = value.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == value.size())
+      return "--user expects NAME:APIKEY";
+    UserConf u{value.substr(0, colon), value.substr(colon + 1)};
+    for (char c : u.name) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'))
+        return "invalid user name (letters, digits, '-', '_')";
+    }
+    for (auto &existing : cfg.users) {
+      if (existing.name == u.name) {
+        existing.api_key = u.api_key;
+        return "";
+      }
+    }
+    cfg.users.push_back(u);
+  } else if (key == "workers") {
+    if (!num(1) || n > 64) return "invalid --workers";
+    cfg.workers = static_cast<int>(n);
+  } else if (key == "http-threads") {
+    if (!num(2) || n > 256) return "invalid --http-threads";
+    cfg.http_threads = static_cast<int>(n);
+  } else if (key == "max-concurrent-imports") {
+    if (!num(1)) return "invalid --max-concurrent-imports";
+    cfg.max_concurrent_imports = static_cast<int>(n);
+  } else if (key == "max-file-size") {
+    if (!num(1)) return "invalid --max-file-size";
+    cfg.max_file_size = n;
+  } else if (key == "max-rows") {
+    if (!num(1)) return "invalid --max-rows";
+    cfg.max_rows = n;
+  } else if (key == "quota-bytes") {
+    if (!num(0)) return "invalid --quota-bytes";
+    cfg.quota_bytes = n;
+  } else if (key == "table-quota") {
+    if (!num(0)) return "invalid --table-quota";
+    cfg.table_quota = n;
+  } else if (key == "max-upload-bytes") {
+    if (!num(1)) return "invalid --max-upload-bytes";
+    cfg.max_upload_bytes = n;
+  } else if (key == "max-unpacked-bytes") {
+    if (!num(1)) return "invalid --max-unpacked-bytes";
+    cfg.max_unpacked_bytes = n;
+  } else if (key == "time-scale") {
+    char *end = nullptr;
+    double f = std::strtod(value.c_str(), &end);
+    if (!end || *end || !(f > 0.0) || f > 1000.0) return "invalid --time-scale";
+    cfg.time_scale = f;
+  } else if (key == "step-delay-ms") {
+    if (!num(0) || n > 600000) return "invalid --step-delay-ms";
+    cfg.step_delay_ms = static_cast<int>(n);
+  } else if (key == "allow-url-schemes") {
+    cfg.allowed_url_schemes.clear();
+    for (auto &s : split(value, ',')) {
+      std::string t = lower(trim(s));
+      if (!t.empty()) cfg.allowed_url_schemes.push_back(t);
+    }
+  } else {
+    return "unknown option --" + key;
+  }
+  return "";
+}
+
+std::string load_file(Config &cfg, const std::string &path) {
+  std::ifstream in(path);
+  if (!in) return "cannot read config file " + path;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  std::string t = trim(text);
+  if (!t.empty() && t[0] == '{') {
+    Json j = json_parse(t);
+    if (!j || !cJSON_IsObject(j.get())) return "config file: invalid JSON";
+    const cJSON *it = nullptr;
+    cJSON_ArrayForEach(it, j.get()) {
+      std::string key = it->string;
+      if (key == "users") key = "user";
+      std::vector<std::string> values;
+      if (cJSON_IsArray(it)) {
+        const cJSON *e = nullptr;
+        cJSON_ArrayForEach(e, it) {
+          if (cJSON_IsString(e)) values.emplace_back(e->valuestring);
+        }
+      } else if (cJSON_IsString(it)) {
+        values.emplace_back(it->valuestring);
+      } else if (cJSON_IsBool(it)) {
+        values.emplace_back(cJSON_IsTrue(it) ? "true" : "false");
+      } else if (cJSON_IsNumber(it)) {
+        char buf[64];
+        if (it->valuedouble == static_cast<double>(static_cast<long long>(it->valuedouble)))
+          std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(it->valuedouble));
+        else
+          std::snprintf(buf, sizeof buf, "%g", it->valuedouble);
+        values.emplace_back(buf);
+      }
+      for (const auto &v : values) {
+        std::string err = apply(cfg, key, v, true);
+        if (!err.empty()) return "config file: " + err;
+      }
+    }
+    return "";
+  }
+  int lineno = 0;
+  for (const auto &raw : split(text, '\n')) {
+    lineno++;
+    std::string line = trim(raw);
+    if (line.empty() || line[0] == '#') continue;
+    auto eq = line.find('=');
+    std::string key = trim(eq == std::string::npos ? line : line.substr(0, eq));
+    std::string value = eq == std::string::npos ? "" : trim(line.substr(eq + 1));
+    std::string err = apply(cfg, key, value, eq != std::string::npos);
+    if (!err.empty()) return "config file line " + std::to_string(lineno) + ": " + err;
+  }
+  return "";
+}
+
+}  // namespace
+
+bool parse_config(int argc, char **argv, Config &cfg, int &exit_code) {
+  std::vector<std::pair<std::string, std::string>> opts;  // key, value ("\x01" = no value)
+  const std::string kNoValue("\x01");
+  for (int i = 1; i < argc; i++) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << usage_text();
+      exit_code = 0;
+      return false;
+    }
+    if (a.rfind("--", 0) != 0) {
+      std::cerr << "carto-import-server: unexpected argument '" << a << "'\n";
+      exit_code = 2;
+      return false;
+    }
+    std::string key = a.substr(2), value = kNoValue;
+    auto eq = key.find('=');
+    if (eq != std::string::npos) {
+      value = key.substr(eq + 1);
+      key = key.substr(0, eq);
+    } else if (key != "test-hooks" && key != "quiet" && i + 1 < argc) {
+      value = argv[++i];
+    }
+    opts.emplace_back(key, value);
+  }
+  for (const auto &o : opts) {
+    if (o.first == "config") {
+      std::string err = o.second == kNoValue ? "missing value for --config" : load_file(cfg, o.second);
+      if (!err.empty()) {
+        std::cerr << "carto-import-server: " << err << "\n";
+        exit_code = 2;
+        return false;
+      }
+    }
+  }
+  for (const auto &o : opts) {
+    if (o.first == "config") continue;
+    std::string err = apply(cfg, o.first, o.second == kNoValue ? "" : o.second, o.second != kNoValue);
+    if (!err.empty()) {
+      std::cerr << "carto-import-server: " << err << " (see --help)\n";
+      exit_code = 2;
+      return false;
+    }
+  }
+  if (cfg.data_dir.empty()) {
+    std::cerr << "carto-import-server: --data DIR is required (see --help)\n";
+    exit_code = 2;
+    return false;
+  }
+  if (cfg.users.empty()) {
+    std::cerr << "carto-import-server: at least one --user NAME:APIKEY is required\n";
+    exit_code = 2;
+    return false;
+  }
+  if (cfg.time_scale != 1.0 && !cfg.test_hooks) {
+    std::cerr << "carto-import-server: --time-scale needs --test-hooks\n";
+    exit_code = 2;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace cis

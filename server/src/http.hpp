@@ -1,0 +1,59 @@
+// Request plumbing shared by the API handlers: URL/user routing (PROTOCOL.md §1.1), parameter
+// merging (query > body), authentication (§1.2) and JSON responses.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "json.hpp"
+
+namespace cis {
+
+class App;
+struct UserConf;
+
+// Regex for an API route: optional "/user/NAME" or "/u/NAME" prefix (capture 1), then
+// "/api/" + tail, then an optional trailing slash. Further captures come from `tail`.
+std::string api_route(const std::string &tail);
+
+// The user addressed by the request: the path user (capture 1) or the Host's leading label.
+std::string url_user(const httplib::Request &req);
+
+// The request's parameters: body (JSON object or form) overlaid by the query string.
+class Params {
+ public:
+  Params();
+  void merge_body(const std::string &content_type, const std::string &body);
+  void merge_json(const cJSON *obj);
+  void merge_query(const httplib::Request &req);
+  void set_string(const std::string &key, const std::string &value);
+  const cJSON *get(const char *key) const;            // nullptr if absent
+  std::optional<std::string> str(const char *key) const;  // strings (and numbers) only
+  bool has(const char *key) const { return get(key) != nullptr; }
+  bool body_is_json() const { return body_json_; }
+
+ private:
+  Json obj_;
+  bool body_json_ = false;
+};
+
+bool is_json_content_type(const std::string &content_type);
+bool is_form_content_type(const std::string &content_type);
+
+enum class Auth { Ok, Failed };
+// Master-key check for `user` (Basic header wins, then api_key from `params`).
+Auth authenticate(const App &app, const httplib::Request &req, const std::string &user,
+                  const Params &params);
+// Early decision without the body: Ok/Failed when the header or query decides, nullopt when the
+// body must be read first.
+std::optional<Auth> authenticate_early(const App &app, const httplib::Request &req,
+                                       const std::string &user);
+
+void send_json(httplib::Response &res, int status, const cJSON *body);
+void send_json_text(httplib::Response &res, int status, const std::string &body);
+void send_empty(httplib::Response &res, int status);
+void send_not_found_route(httplib::Response &res);  // {"status":404,"error":"Not Found"}
+
+}  // namespace cis

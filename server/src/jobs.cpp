@@ -1,0 +1,221 @@
+#include "jobs.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <exception>
+
+#include "app.hpp"
+#include "datasets.hpp"
+#include "importer/importer.hpp"
+
+namespace cis {
+
+// The code a job with no data source (the client "phantom import", PROTOCOL.md §7.2) fails with:
+// the real server tries to download an empty URL.
+constexpr int kNoSourceErrorCode = 1001;
+
+Jobs::~Jobs() { stop(); }
+
+void Jobs::start(int workers) {
+  std::lock_guard<std::mutex> lk(mu_);
+  stopping_ = false;
+  for (int i = 0; i < workers; i++) threads_.emplace_back([this] { worker(); });
+}
+
+void Jobs::stop() {
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  for (auto &t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  threads_.clear();
+}
+
+void Jobs::enqueue(const std::string &id) {
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    queue_.push_back(id);
+    active_.insert(id);
+  }
+  cv_.notify_one();
+}
+
+bool Jobs::is_active(const std::string &id) {
+  std::lock_guard<std::mutex> lk(mu_);
+  return active_.count(id) > 0;
+}
+
+void Jobs::worker() {
+  for (;;) {
+    std::string id;
+    {
+      std::unique_lock<std::mutex> lk(mu_);
+      cv_.wait(lk, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      id = queue_.front();
+      queue_.pop_front();
+    }
+    try {
+      run(id);
+    } catch (const std::exception &e) {
+      app_.log("job " + id + ": internal error: " + e.what());
+      if (auto job = app_.store().get_import(id)) {
+        if (job->state != "complete" && job->state != "failure") fail(*job, 99999, e.what());
+      }
+    }
+    std::lock_guard<std::mutex> lk(mu_);
+    active_.erase(id);
+  }
+}
+
+void Jobs::pause() {
+  long long ms = static_cast<long long>(app_.cfg().step_delay_ms * app_.cfg().time_scale);
+  if (ms <= 0) return;
+  std::unique_lock<std::mutex> lk(mu_);
+  cv_.wait_for(lk, std::chrono::milliseconds(ms), [&] { return stopping_; });
+}
+
+void Jobs::set_state(ImportRec &job, const std::string &state) {
+  job.state = state;
+  job.updated_at = now_epoch();
+  app_.store().set_import_state(job.id, state);
+  pause();
+}
+
+void Jobs::fail(ImportRec &job, int code, const std::string &detail) {
+  job.state = "failure";
+  job.error_code = code;
+  job.tables_created_count = std::nullopt;
+  job.detail = detail;
+  job.updated_at = now_epoch();
+  app_.store().put_import(job);
+  app_.log("import " + job.id + " failed: " + std::to_string(code) + " " + detail);
+}
+
+namespace {
+bool is_raster_name(const std::string &name) {
+  std::string l = lower(name);
+  auto ends = [&](const char *ext) {
+    std::string e(ext);
+    return l.size() >= e.size() && l.compare(l.size() - e.size(), e.size(), e) == 0;
+  };
+  return ends(".tif") || ends(".tiff");
+}
+}  // namespace
+
+void Jobs::complete(ImportRec &job, const ImportOutcome &out) {
+  std::string privacy = job.privacy.empty() ? "PRIVATE" : upper(job.privacy);
+  std::vector<TableRec> created;
+  for (const auto &info : out.tables) {
+    auto existing = app_.store().find_table(job.user, info.name);
+    if (existing && job.collision_strategy == "overwrite") {
+      refresh_dataset(app_, *existing, info);
+      created.push_back(*existing);
+    } else {
+      created.push_back(create_dataset(app_, job.user, info, privacy, job.synchronization_id));
+    }
+  }
+  job.warnings = out.warnings_json;
+  job.tables_created_count = static_cast<std::int64_t>(created.size());
+  if (!created.empty()) {
+    job.table_id = created.front().id;
+    job.table_name = created.front().name;
+    if (job.create_visualization) {
+      VizRec map = create_map(app_, job.user, created.front().name + " map", {created.front().id}, privacy);
+      job.visualization_id = map.id;
+    }
+  }
+  job.error_code = out.error_code;  // 0, or 1022 (everything skipped)
+  job.any_table_raster = job.is_raster && !created.empty();
+  job.detail = out.detail;
+  if (on_finished) on_finished(job, out);
+  job.state = "complete";
+  job.updated_at = now_epoch();
+  app_.store().put_import(job);
+}
+
+void Jobs::run(const std::string &id) {
+  auto rec = app_.store().get_import(id);
+  if (!rec || rec->state == "complete" || rec->state == "failure") return;
+  ImportRec job = *rec;
+  const Config &cfg = app_.cfg();
+  std::string dir = app_.job_dir(job.id);
+
+  pause();  // let clients see "pending"
+  set_state(job, "uploading");
+
+  std::string source = job.source_path, name = job.original_name;
+  if (job.service_name == "connector") {
+    fail(job, 1501, "connectors are disabled in this server");
+    remove_tree(dir);
+    return;
+  }
+  if (job.data_type == "url") {
+    DownloadRequest d;
+    d.url = job.service_item_id;
+    d.dest_dir = dir + "/download";
+    make_dirs(d.dest_dir);
+    d.max_bytes = cfg.max_file_size;
+    d.timeout_seconds = std::max(1L, std::lround(60.0 * cfg.time_scale));
+    d.allowed_schemes = cfg.allowed_url_schemes;
+    DownloadResult r = download(d);
+    if (r.http_status && (r.http_status < 200 || r.http_status >= 300))
+      job.http_response_code = std::to_string(r.http_status);
+    if (r.error_code) {
+      fail(job, r.error_code, r.detail);
+      remove_tree(dir);
+      return;
+    }
+    source = r.path;
+    name = r.file_name.empty() ? url_basename(job.service_item_id) : r.file_name;
+    job.original_name = name;
+  }
+  if (source.empty()) {
+    fail(job, kNoSourceErrorCode, "the request carried no file and no URL");
+    remove_tree(dir);
+    return;
+  }
+  job.is_raster = is_raster_name(name);
+
+  ImportRequest req;
+  req.source_path = source;
+  req.original_name = name;
+  req.work_dir = dir + "/work";
+  make_dirs(req.work_dir);
+  req.type_guessing = job.type_guessing;
+  req.quoted_fields_guessing = job.quoted_fields_guessing;
+  req.content_guessing = job.content_guessing;
+  req.collision_strategy = job.collision_strategy;
+  req.limits.max_file_size = cfg.max_file_size;
+  req.limits.max_rows = cfg.max_rows;
+  req.limits.max_unpacked_bytes = cfg.max_unpacked_bytes;
+  UserTables &tables = app_.tables(job.user);
+  if (cfg.quota_bytes >= 0)
+    req.limits.storage_remaining = std::max<std::int64_t>(0, cfg.quota_bytes - tables.total_size());
+  if (cfg.table_quota >= 0) {
+    auto used = static_cast<std::int64_t>(app_.store().tables_of(job.user).size());
+    req.limits.tables_remaining = std::max<std::int64_t>(0, cfg.table_quota - used);
+  }
+  req.set_state = [&](const std::string &s) { set_state(job, s); };
+
+  ImportOutcome out;
+  try {
+    out = import_file(tables, req);
+  } catch (const std::exception &e) {
+    out.error_code = 99999;
+    out.detail = e.what();
+  }
+  if (out.error_code == 0 || out.error_code == 1022) {
+    complete(job, out);
+    app_.log("import " + job.id + " complete: " + std::to_string(out.tables.size()) + " table(s)");
+  } else {
+    job.warnings = out.warnings_json;
+    fail(job, out.error_code, out.detail);
+  }
+  remove_tree(dir);
+}
+
+}  // namespace cis

@@ -1,0 +1,57 @@
+// The import job runner: a pool of worker threads taking job ids from a FIFO queue and moving
+// each job through pending -> uploading -> unpacking -> importing -> guessing ->
+// complete | failure (PROTOCOL.md §2.4), pausing --step-delay-ms (x time scale) after each state.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store.hpp"
+
+namespace cis {
+
+class App;
+struct ImportOutcome;
+
+class Jobs {
+ public:
+  explicit Jobs(App &app) : app_(app) {}
+  ~Jobs();
+  Jobs(const Jobs &) = delete;
+  Jobs &operator=(const Jobs &) = delete;
+
+  void start(int workers);
+  // Stops taking jobs and waits for the running ones (their pauses are cut short). Jobs still
+  // queued stay unfinished in the store and are marked stuck (6671) at the next start.
+  void stop();
+  void enqueue(const std::string &id);
+  bool is_active(const std::string &id);  // queued or running in this process
+
+  // Called when an import finishes successfully, before the job is marked complete; used by
+  // synchronizations to link the created dataset. May be empty.
+  std::function<void(ImportRec &, const ImportOutcome &)> on_finished;
+
+ private:
+  void worker();
+  void run(const std::string &id);
+  void pause();                    // the step delay, interruptible by stop()
+  void set_state(ImportRec &job, const std::string &state);
+  void fail(ImportRec &job, int code, const std::string &detail);
+  void complete(ImportRec &job, const ImportOutcome &out);
+
+  App &app_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  std::set<std::string> active_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace cis

@@ -1,0 +1,194 @@
+#include "util.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <random>
+#include <system_error>
+
+#include <httplib.h>
+
+namespace cis {
+
+namespace {
+std::mt19937_64 &rng() {
+  thread_local std::mt19937_64 gen([] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd(),
+                      static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count())};
+    return std::mt19937_64(seq);
+  }());
+  return gen;
+}
+const char kHex[] = "0123456789abcdef";
+}  // namespace
+
+std::string random_hex(std::size_t n_chars) {
+  std::string s;
+  s.reserve(n_chars);
+  std::uniform_int_distribution<int> d(0, 15);
+  for (std::size_t i = 0; i < n_chars; i++) s += kHex[d(rng())];
+  return s;
+}
+
+std::string new_uuid() {
+  std::string h = random_hex(32);
+  h[12] = '4';
+  h[16] = kHex[8 + (std::string("0123456789abcdef").find(h[16]) & 3)];
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20, 12);
+}
+
+bool is_uuid(const std::string &s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); i++) {
+    char c = s[i];
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (c != '-') return false;
+    } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+double now_epoch() {
+  using namespace std::chrono;
+  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count() / 1e6;
+}
+
+std::string iso_time(double epoch) {
+  auto secs = static_cast<std::time_t>(epoch);
+  int ms = static_cast<int>((epoch - static_cast<double>(secs)) * 1000.0);
+  if (ms < 0) ms = 0;
+  if (ms > 999) ms = 999;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  return buf;
+}
+
+std::string now_iso() { return iso_time(now_epoch()); }
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string upper(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return s;
+}
+
+bool iequals(const std::string &a, const std::string &b) { return lower(a) == lower(b); }
+
+std::vector<std::string> split(const std::string &s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+std::string trim(const std::string &s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string url_decode(const std::string &s) { return httplib::detail::decode_url(s, true); }
+
+bool base64_decode(const std::string &in, std::string &out) {
+  static const std::string chars =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  out.clear();
+  unsigned val = 0;
+  int bits = -8;
+  std::size_t pad = 0;
+  for (char c : in) {
+    if (c == '=') {
+      pad++;
+      continue;
+    }
+    if (pad) return false;  // data after padding
+    auto p = chars.find(c);
+    if (p == std::string::npos) return false;
+    val = (val << 6) + static_cast<unsigned>(p);
+    bits += 6;
+    if (bits >= 0) {
+      out += static_cast<char>((val >> bits) & 0xFF);
+      bits -= 8;
+    }
+  }
+  return pad <= 2;
+}
+
+bool constant_time_equals(const std::string &a, const std::string &b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  for (std::size_t i = 0; i < a.size(); i++) {
+    diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
+  }
+  return diff == 0;
+}
+
+std::string url_basename(const std::string &url) {
+  std::string path = url;
+  auto cut = path.find_first_of("?#");
+  if (cut != std::string::npos) path = path.substr(0, cut);
+  auto scheme = path.find("://");
+  if (scheme != std::string::npos) {
+    auto slash = path.find('/', scheme + 3);
+    path = slash == std::string::npos ? "" : path.substr(slash);
+  }
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  auto slash = path.rfind('/');
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  return httplib::detail::decode_url(base, false);
+}
+
+std::string safe_file_name(const std::string &name) {
+  std::string base = name;
+  auto slash = base.find_last_of("/\\");
+  if (slash != std::string::npos) base = base.substr(slash + 1);
+  std::string out;
+  for (char c : base) {
+    if (c == ' ') {
+      out += '_';
+    } else if (static_cast<unsigned char>(c) < 32 || c == '\0') {
+      continue;
+    } else {
+      out += c;
+    }
+  }
+  if (out.empty() || out == "." || out == "..") out = "upload";
+  if (out.size() > 200) out = out.substr(out.size() - 200);
+  return out;
+}
+
+bool make_dirs(const std::string &path) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  return !ec && std::filesystem::is_directory(path, ec);
+}
+
+void remove_tree(const std::string &path) {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+}  // namespace cis

@@ -1,0 +1,38 @@
+// Small helpers shared by the HTTP side of carto-import-server: ids, time, strings, files.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cis {
+
+using OptStr = std::optional<std::string>;
+
+std::string new_uuid();                         // random (v4) lowercase UUID
+bool is_uuid(const std::string &s);             // ^[0-9a-f]{8}-...-[0-9a-f]{12}$ (lowercase)
+std::string random_hex(std::size_t n_chars);
+
+double now_epoch();                             // seconds since the epoch, sub-second precision
+std::string iso_time(double epoch);             // 2016-09-07T16:53:24.123Z
+std::string now_iso();
+
+std::string lower(std::string s);
+std::string upper(std::string s);
+bool iequals(const std::string &a, const std::string &b);
+std::vector<std::string> split(const std::string &s, char sep);
+std::string trim(const std::string &s);
+std::string url_decode(const std::string &s);
+bool base64_decode(const std::string &in, std::string &out);
+bool constant_time_equals(const std::string &a, const std::string &b);
+
+// The file-name part of a URL's path (URL-decoded, query and fragment removed).
+std::string url_basename(const std::string &url);
+// A file name safe to create under a directory: no path parts, spaces -> '_'.
+std::string safe_file_name(const std::string &name);
+
+bool make_dirs(const std::string &path);        // mkdir -p
+void remove_tree(const std::string &path);      // rm -rf, ignoring errors
+
+}  // namespace cis
