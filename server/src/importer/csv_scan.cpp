@@ -1,0 +1,343 @@
+// One cheap pass over a CSV before GDAL reads it: structure checks (2003, 2004, 2005), row
+// count (6668), encoding, and column types guessed from every row. GDAL's AUTODETECT_TYPE
+// only looks at the first megabyte and turns later values that do not fit into NULLs; the
+// types found here are applied instead (values are read as strings and converted on copy).
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <memory>
+#include <unordered_set>
+
+#include "engine.hpp"
+
+namespace cis {
+namespace {
+
+struct FileCloser {
+  void operator()(std::FILE *f) const { std::fclose(f); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// [+-]digits[.digits][e[+-]digits], no leading zero in a multi-digit integer part.
+bool is_number(const std::string &v, bool integer_only) {
+  std::size_t i = 0, n = v.size();
+  if (i < n && (v[i] == '+' || v[i] == '-')) ++i;
+  std::size_t int_start = i;
+  while (i < n && digit(v[i])) ++i;
+  std::size_t int_digits = i - int_start;
+  if (int_digits > 1 && v[int_start] == '0') return false;  // 007: an identifier, not a number
+  if (integer_only) return int_digits > 0 && int_digits <= 18 && i == n;
+  std::size_t frac_digits = 0;
+  if (i < n && v[i] == '.') {
+    ++i;
+    while (i < n && digit(v[i])) ++i, ++frac_digits;
+  }
+  if (int_digits + frac_digits == 0) return false;
+  if (i < n && (v[i] == 'e' || v[i] == 'E')) {
+    ++i;
+    if (i < n && (v[i] == '+' || v[i] == '-')) ++i;
+    std::size_t exp_start = i;
+    while (i < n && digit(v[i])) ++i;
+    if (i == exp_start) return false;
+  }
+  return i == n;
+}
+
+bool is_bool(const std::string &v) {
+  std::string l(v);
+  std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+  return l == "true" || l == "false";
+}
+
+bool digits_at(const std::string &v, std::size_t pos, std::size_t count) {
+  if (pos + count > v.size()) return false;
+  for (std::size_t i = pos; i < pos + count; ++i)
+    if (!digit(v[i])) return false;
+  return true;
+}
+
+// YYYY-MM-DD or YYYY/MM/DD, then optionally [T ]HH:MM[:SS[.f]] and Z or +-HH[:MM].
+// Returns 0 = not a date, 1 = a date, 2 = a date and time.
+int date_kind(const std::string &v) {
+  if (!digits_at(v, 0, 4) || v.size() < 10 || (v[4] != '-' && v[4] != '/') || v[7] != v[4] ||
+      !digits_at(v, 5, 2) || !digits_at(v, 8, 2))
+    return 0;
+  int month = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+  if (month < 1 || month > 12 || day < 1 || day > 31) return 0;
+  if (v.size() == 10) return 1;
+  std::size_t i = 10;
+  if (v[i] != 'T' && v[i] != ' ') return 0;
+  ++i;
+  if (!digits_at(v, i, 2) || i + 2 >= v.size() || v[i + 2] != ':' || !digits_at(v, i + 3, 2))
+    return 0;
+  i += 5;
+  if (i < v.size() && v[i] == ':') {
+    if (!digits_at(v, i + 1, 2)) return 0;
+    i += 3;
+    if (i < v.size() && v[i] == '.') {
+      ++i;
+      while (i < v.size() && digit(v[i])) ++i;
+    }
+  }
+  if (i < v.size() && v[i] == 'Z') ++i;
+  else if (i < v.size() && (v[i] == '+' || v[i] == '-')) {
+    if (!digits_at(v, i + 1, 2)) return 0;
+    i += 3;
+    if (i < v.size() && v[i] == ':') ++i;
+    if (digits_at(v, i, 2)) i += 2;
+  }
+  return i == v.size() ? 2 : 0;
+}
+
+// What a column can still be, narrowed by every value seen.
+struct TypeState {
+  bool seen = false, integer = true, real = true, boolean = true, date = true, date_only = true;
+  void add(const std::string &v) {
+    seen = true;
+    if (integer) integer = is_number(v, true);
+    if (real) real = integer || is_number(v, false);
+    if (boolean) boolean = is_bool(v);
+    if (date) {
+      int k = date_kind(v);
+      date = k != 0;
+      date_only = date_only && k == 1;
+    }
+  }
+  void force_string() { seen = true, integer = real = boolean = date = false; }
+};
+
+std::string trim(const std::string &s) {
+  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+// GDAL's CSVDetectSeperator: the first of , ; TAB outside quotes on the first line (',' if
+// they are mixed), else space if there is one, else ','.
+char detect_delimiter(const std::string &line) {
+  bool quoted = false;
+  char found = 0;
+  bool space = false;
+  for (char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (!quoted && (c == ',' || c == ';' || c == '\t')) {
+      if (!found) found = c;
+      else if (found != c) return ',';
+    } else if (!quoted && c == ' ') {
+      space = true;
+    }
+  }
+  return found ? found : space ? ' ' : ',';
+}
+
+// Validates UTF-8 incrementally across buffer boundaries.
+struct Utf8Check {
+  int pending = 0;
+  bool ok = true;
+  void feed(const unsigned char *p, std::size_t n) {
+    for (std::size_t i = 0; ok && i < n; ++i) {
+      unsigned char c = p[i];
+      if (pending) {
+        if ((c & 0xC0) != 0x80) ok = false;
+        --pending;
+      } else if (c >= 0x80) {
+        if (c >= 0xC2 && c <= 0xDF) pending = 1;
+        else if (c >= 0xE0 && c <= 0xEF) pending = 2;
+        else if (c >= 0xF0 && c <= 0xF4) pending = 3;
+        else ok = false;
+      }
+    }
+  }
+};
+
+class Scanner {
+ public:
+  Scanner(const CsvScanOptions &opts, CsvScan &out) : opts_(opts), out_(out) {}
+
+  // Feeds bytes; false once an error has been recorded.
+  bool feed(const char *p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      char c = p[i];
+      if (quote_pending_) {  // a '"' inside quotes: "" is a literal quote, else the end
+        quote_pending_ = false;
+        if (c == '"') {
+          field_ += '"';
+          continue;
+        }
+        in_quotes_ = false;
+      }
+      if (in_quotes_) {
+        if (c == '"') quote_pending_ = true;
+        else field_ += c;
+      } else if (c == '"') {
+        in_quotes_ = quoted_ = true;
+      } else if (c == delim_) {
+        end_field();
+      } else if (c == '\n') {
+        end_field();
+        if (!end_record()) return false;
+      } else if (c != '\r') {
+        field_ += c;
+      }
+    }
+    return true;
+  }
+
+  bool finish() {
+    if (in_quotes_ && !quote_pending_) return error(2003, "a quoted field is never closed");
+    if (!field_.empty() || nfields_ > 0 || quoted_) {
+      end_field();
+      if (!end_record()) return false;
+    }
+    if (!header_done_) return error(1005, "the CSV has no header");
+    for (std::size_t i = 0; i < out_.columns.size(); ++i) {
+      const TypeState &t = types_[i];
+      CsvColumn &col = out_.columns[i];
+      if (!t.seen || !opts_.type_guessing) continue;
+      if (t.integer) col.type = OFTInteger64;
+      else if (t.real) col.type = OFTReal;
+      else if (t.boolean) col.type = OFTInteger, col.subtype = OFSTBoolean;
+      else if (t.date) col.type = t.date_only ? OFTDate : OFTDateTime;
+    }
+    return true;
+  }
+
+  void set_delimiter(char d) { delim_ = d; }
+
+ private:
+  // Fields are swapped into reused slots, so a row costs no allocation once warmed up.
+  void end_field() {
+    if (nfields_ == fields_.size()) fields_.emplace_back(), quoted_flags_.push_back(false);
+    fields_[nfields_].swap(field_);
+    quoted_flags_[nfields_] = quoted_;
+    ++nfields_;
+    field_.clear();
+    quoted_ = false;
+  }
+
+  bool end_record() {
+    ++line_;
+    std::size_t nfields = nfields_;
+    nfields_ = 0;
+    if (nfields == 1 && fields_[0].empty() && !quoted_flags_[0]) return true;  // blank line
+    if (!header_done_) return header(nfields);
+    std::size_t ncols = out_.columns.size();
+    for (std::size_t i = ncols; i < nfields; ++i)
+      if (!trim(fields_[i]).empty())
+        return error(2003, "line " + std::to_string(line_) + " has " + std::to_string(nfields) +
+                               " fields, the header has " + std::to_string(ncols));
+    if (++out_.rows > opts_.limits.max_rows)
+      return error(6668, "more than " + std::to_string(opts_.limits.max_rows) + " rows");
+    if (!opts_.type_guessing) return true;
+    for (std::size_t i = 0; i < nfields && i < ncols; ++i) {
+      TypeState &t = types_[i];
+      if (!t.integer && !t.real && !t.boolean && !t.date) continue;
+      std::string v = trim(fields_[i]);
+      if (v.empty()) continue;
+      if (quoted_flags_[i] && !opts_.quoted_fields_guessing) t.force_string();
+      else t.add(v);
+    }
+    return true;
+  }
+
+  bool header(std::size_t nfields) {
+    header_done_ = true;
+    if (nfields > static_cast<std::size_t>(opts_.limits.max_columns))
+      return error(2004, std::to_string(nfields) + " columns");
+    std::unordered_set<std::string> seen;
+    for (std::size_t i = 0; i < nfields; ++i) {
+      std::string name = trim(fields_[i]), key = name;
+      std::transform(key.begin(), key.end(), key.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      if (!key.empty() && !seen.insert(key).second)
+        return error(2005, "the column " + name + " appears twice in the header");
+      out_.columns.push_back({name, OFTString, OFSTNone});
+    }
+    types_.resize(nfields);
+    return true;
+  }
+
+  bool error(int code, std::string detail) {
+    out_.error_code = code;
+    out_.detail = std::move(detail);
+    return false;
+  }
+
+  const CsvScanOptions &opts_;
+  CsvScan &out_;
+  char delim_ = ',';
+  bool in_quotes_ = false, quote_pending_ = false, quoted_ = false, header_done_ = false;
+  std::string field_;
+  std::vector<std::string> fields_;
+  std::vector<bool> quoted_flags_;
+  std::size_t nfields_ = 0;
+  std::vector<TypeState> types_;
+  std::int64_t line_ = 0;
+};
+
+}  // namespace
+
+CsvScan scan_csv(const std::string &path, const CsvScanOptions &opts) {
+  CsvScan out;
+  File f(std::fopen(path.c_str(), "rb"));
+  if (!f) {
+    out.error_code = 1000;
+    out.detail = "cannot read " + path;
+    return out;
+  }
+  std::vector<char> buf(1 << 20);
+  std::size_t n = std::fread(buf.data(), 1, buf.size(), f.get());
+  std::size_t start = n >= 3 && std::equal(buf.begin(), buf.begin() + 3, "\xEF\xBB\xBF") ? 3 : 0;
+
+  Scanner scanner(opts, out);
+  if (opts.delimiter) {
+    scanner.set_delimiter(opts.delimiter);
+  } else {
+    auto first = buf.begin() + static_cast<std::ptrdiff_t>(start);
+    auto eol = std::find(first, buf.begin() + static_cast<std::ptrdiff_t>(n), '\n');
+    scanner.set_delimiter(detect_delimiter(std::string(first, eol)));
+  }
+  Utf8Check utf8;
+  const char *p = buf.data() + start;
+  n -= start;
+  while (n > 0) {
+    utf8.feed(reinterpret_cast<const unsigned char *>(p), n);
+    if (!scanner.feed(p, n)) return out;
+    n = std::fread(buf.data(), 1, buf.size(), f.get());
+    p = buf.data();
+  }
+  if (std::ferror(f.get())) {
+    out.error_code = 1000;
+    out.detail = "cannot read " + path;
+    return out;
+  }
+  scanner.finish();
+  out.utf8 = utf8.ok && utf8.pending == 0;
+  return out;
+}
+
+bool latin1_to_utf8(const std::string &from, const std::string &to) {
+  File in(std::fopen(from.c_str(), "rb")), out(std::fopen(to.c_str(), "wb"));
+  if (!in || !out) return false;
+  std::vector<unsigned char> buf(1 << 20);
+  std::string conv;
+  std::size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), in.get())) > 0) {
+    conv.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      unsigned char c = buf[i];
+      if (c < 0x80) {
+        conv += static_cast<char>(c);
+      } else {
+        conv += static_cast<char>(0xC0 | (c >> 6));
+        conv += static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+    if (std::fwrite(conv.data(), 1, conv.size(), out.get()) != conv.size()) return false;
+  }
+  return !std::ferror(in.get()) && std::fflush(out.get()) == 0;
+}
+
+}  // namespace cis

@@ -1,0 +1,61 @@
+// Helpers shared by the import engine's tests (CMocka, C++).
+#pragma once
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+// cmocka.h last: its fail() macro would break <ios>.
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+extern "C" {
+#include <cmocka.h>
+}
+// clang-format on
+
+#define assert_str(actual, expected)                                                          \
+  do {                                                                                        \
+    const std::string actual_ = (actual), expected_ = (expected);                             \
+    if (actual_ != expected_)                                                                 \
+      fail_msg("\"%s\" != \"%s\"", actual_.c_str(), expected_.c_str());                       \
+  } while (0)
+
+#define assert_contains(hay, needle)                                                          \
+  do {                                                                                        \
+    const std::string hay_ = (hay), needle_ = (needle);                                       \
+    if (hay_.find(needle_) == std::string::npos)                                              \
+      fail_msg("\"%s\" does not contain \"%s\"", hay_.c_str(), needle_.c_str());              \
+  } while (0)
+
+// A fresh directory, removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "cis-engine-XXXXXX").string();
+    path_ = mkdtemp(tmpl.data()) ? tmpl : "";
+    if (path_.empty()) fail_msg("mkdtemp failed");
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::string &path() const { return path_; }
+  std::string operator/(const std::string &name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+inline void write_file(const std::string &path, const std::string &content) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream f(path, std::ios::binary);
+  f << content;
+  if (!f) fail_msg("cannot write %s", path.c_str());
+}

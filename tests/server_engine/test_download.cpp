@@ -1,0 +1,2 @@
+#include "engine_test.hpp"
+int main(void) { return 0; }
