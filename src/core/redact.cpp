@@ -34,12 +34,18 @@ bool ieq_at(const std::string &text, size_t pos, const char *word) {
   return true;
 }
 
-// Masks the value after every occurrence of `key` (case-insensitive) up to a terminator.
-void mask_after(std::string &text, const char *key, const char *terminators) {
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Masks the value after every occurrence of `key` (case-insensitive) up to a terminator;
+// with skip_blanks, blanks between the key and the value are kept.
+void mask_after(std::string &text, const char *key, const char *terminators,
+                bool skip_blanks = false) {
   const size_t klen = std::char_traits<char>::length(key);
   for (size_t pos = 0; pos < text.size(); ++pos) {
     if (!ieq_at(text, pos, key)) continue;
-    size_t start = pos + klen, end = start;
+    size_t start = pos + klen;
+    while (skip_blanks && start < text.size() && is_blank(text[start])) ++start;
+    size_t end = start;
     while (end < text.size() && !std::char_traits<char>::find(terminators,
                std::char_traits<char>::length(terminators), text[end]))
       ++end;
@@ -49,11 +55,34 @@ void mask_after(std::string &text, const char *key, const char *terminators) {
   }
 }
 
+// Masks the string value of every "api_key" JSON member, whatever the spacing around ':'.
+void mask_json_member(std::string &text) {
+  static const char key[] = "\"api_key\"";
+  const auto skip_ws = [&](size_t i) {
+    while (i < text.size() && (is_blank(text[i]) || text[i] == '\r' || text[i] == '\n')) ++i;
+    return i;
+  };
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (!ieq_at(text, pos, key)) continue;
+    size_t i = skip_ws(pos + sizeof key - 1);
+    if (i >= text.size() || text[i] != ':') continue;
+    i = skip_ws(i + 1);
+    if (i >= text.size() || text[i] != '"') continue;
+    const size_t start = i + 1;
+    size_t end = start;
+    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+    if (end > text.size()) end = text.size();
+    if (end > start && text.compare(start, end - start, kMask) != 0)
+      text.replace(start, end - start, kMask);
+    pos = start;
+  }
+}
+
 void mask_patterns(std::string &text) {
   mask_after(text, "api_key=", "&# \t\r\n\"'");
-  mask_after(text, "\"api_key\":\"", "\"");
-  mask_after(text, "authorization: basic ", "\r\n\"'");
-  mask_after(text, "authorization: bearer ", "\r\n\"'");
+  mask_json_member(text);
+  // The whole value, scheme included: Basic credentials are the key in base64.
+  mask_after(text, "authorization:", "\r\n\"'", true);
 }
 
 }  // namespace

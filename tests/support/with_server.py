@@ -5,14 +5,28 @@ Starts the server on a free loopback port with a throwaway data directory and on
 CARTO_API_URL (http://127.0.0.1:PORT/user/USER/) and CARTO_API_KEY — the variables the official
 SDK's examples use — runs the command, stops the server, and exits with the command's status.
 
-usage: with_server.py SERVER [--user NAME:KEY] [--server-arg ARG ...] -- COMMAND [ARGS...]
+  --serve DIR     also serve DIR over http on another free port, exported as SAMPLES_URL
+  --path DIR      prepend DIR to PATH for the command
+  --expect REGEX  the command's output must match REGEX (repeatable); it is echoed
+
+usage: with_server.py SERVER [--user NAME:KEY] [--server-arg ARG ...] [--serve DIR]
+                      [--path DIR] [--expect REGEX ...] -- COMMAND [ARGS...]
 """
 import argparse
+import functools
+import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def main() -> int:
@@ -24,6 +38,9 @@ def main() -> int:
     parser.add_argument("server")
     parser.add_argument("--user", default="demo:demo-master-key")
     parser.add_argument("--server-arg", action="append", default=[])
+    parser.add_argument("--serve")
+    parser.add_argument("--path", action="append", default=[])
+    parser.add_argument("--expect", action="append", default=[])
     args = parser.parse_args(argv[:split])
     command = argv[split + 1:]
 
@@ -42,7 +59,22 @@ def main() -> int:
                    CARTO_API_URL=f"{first[len(prefix):].rstrip('/')}/user/{user}/",
                    CARTO_API_KEY=key,
                    CARTO_IMPORT_SERVER_DATA=data)
-        return subprocess.call(command, env=env)
+        if args.path:
+            env["PATH"] = os.pathsep.join(args.path + [env.get("PATH", "")])
+        if args.serve:
+            handler = functools.partial(QuietHandler, directory=args.serve)
+            files = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            threading.Thread(target=files.serve_forever, daemon=True).start()
+            env["SAMPLES_URL"] = f"http://127.0.0.1:{files.server_address[1]}/"
+        if not args.expect:
+            return subprocess.call(command, env=env)
+        run = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True)
+        sys.stdout.write(run.stdout)
+        for pattern in args.expect:
+            if not re.search(pattern, run.stdout):
+                print(f"with_server: output does not match {pattern!r}", file=sys.stderr)
+                return 1
+        return run.returncode
     finally:
         server.terminate()
         try:

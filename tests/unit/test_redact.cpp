@@ -1,0 +1,137 @@
+// Keeping API keys out of messages: registered secrets, api_key= parameters, "api_key" JSON
+// members, Authorization headers, and the last-error record.
+#include "core/redact.hpp"
+
+#include "unit.hpp"
+
+using carto::redact;
+using carto::redact_secrets;
+using carto::register_secret;
+using carto::unregister_secret;
+
+namespace {
+
+const char *const kKey = "f00dfeedcafe1234deadbeef5678abcd";
+
+void test_one_secret(void **) {
+  assert_str(redact("key f00d and f00d again", "f00d"), "key [REDACTED] and [REDACTED] again");
+  assert_str(redact("nothing here", "f00d"), "nothing here");
+  assert_str(redact("", "f00d"), "");
+  // Adjacent occurrences, and a secret that is a prefix of the mask's text.
+  assert_str(redact("aaaa", "aa"), "[REDACTED][REDACTED]");
+  assert_str(redact("RED", "RED"), "[REDACTED]");
+  // An empty secret redacts nothing (and does not loop).
+  assert_str(redact("text", ""), "text");
+}
+
+void test_registry(void **) {
+  const std::string msg = std::string("GET with key ") + kKey;
+  assert_contains(redact_secrets(msg), kKey);  // not registered yet
+  register_secret(kKey);
+  assert_str(redact_secrets(msg), "GET with key [REDACTED]");
+  // Counted: two clients holding the same key.
+  register_secret(kKey);
+  unregister_secret(kKey);
+  assert_str(redact_secrets(msg), "GET with key [REDACTED]");
+  unregister_secret(kKey);
+  assert_str(redact_secrets(msg), msg);
+  // Unbalanced unregister and empty secrets are harmless.
+  unregister_secret(kKey);
+  unregister_secret("never-registered");
+  register_secret("");
+  assert_str(redact_secrets("a b c"), "a b c");
+  unregister_secret("");
+}
+
+void test_several_secrets(void **) {
+  register_secret("key-one-1111");
+  register_secret("key-two-2222");
+  assert_str(redact_secrets("key-one-1111/key-two-2222"), "[REDACTED]/[REDACTED]");
+  unregister_secret("key-one-1111");
+  unregister_secret("key-two-2222");
+}
+
+void test_query_parameter(void **) {
+  // Any api_key parameter, registered or not, in URLs and query strings.
+  assert_str(redact_secrets("https://x.carto.com/api/v1/imports?api_key=abc123&b=2"),
+             "https://x.carto.com/api/v1/imports?api_key=[REDACTED]&b=2");
+  assert_str(redact_secrets("?a=1&api_key=abc123"), "?a=1&api_key=[REDACTED]");
+  assert_str(redact_secrets("api_key=abc#frag"), "api_key=[REDACTED]#frag");
+  assert_str(redact_secrets("url 'x?api_key=abc' and \"y?API_KEY=def\" end"),
+             "url 'x?api_key=[REDACTED]' and \"y?API_KEY=[REDACTED]\" end");
+  assert_str(redact_secrets("api_key=a\r\napi_key=b\tapi_key=c d"),
+             "api_key=[REDACTED]\r\napi_key=[REDACTED]\tapi_key=[REDACTED] d");
+  // An empty value stays empty; redacting twice changes nothing.
+  assert_str(redact_secrets("?api_key=&x=1"), "?api_key=&x=1");
+  const std::string once = redact_secrets("?api_key=abc");
+  assert_str(redact_secrets(once), once);
+}
+
+void test_json_member(void **) {
+  assert_str(redact_secrets(R"({"api_key":"abc123","client":"c"})"),
+             R"({"api_key":"[REDACTED]","client":"c"})");
+  assert_str(redact_secrets(R"({"API_KEY":"abc"})"), R"({"API_KEY":"[REDACTED]"})");
+  assert_str(redact_secrets(R"({"api_key":""})"), R"({"api_key":""})");
+  // Pretty-printed JSON, and escaped quotes inside the value.
+  assert_str(redact_secrets("{\n  \"api_key\" : \"abc\",\n  \"x\": 1\n}"),
+             "{\n  \"api_key\" : \"[REDACTED]\",\n  \"x\": 1\n}");
+  assert_str(redact_secrets(R"({"api_key":"a\"b","x":"y"})"), R"({"api_key":"[REDACTED]","x":"y"})");
+  // Not a string value, or a truncated document: nothing to mask, nothing broken.
+  assert_str(redact_secrets(R"({"api_key":null})"), R"({"api_key":null})");
+  assert_str(redact_secrets(R"({"api_key")"), R"({"api_key")");
+  assert_str(redact_secrets(R"({"api_key":"abc)"), R"({"api_key":"[REDACTED])");
+}
+
+void test_authorization_header(void **) {
+  assert_str(redact_secrets("Authorization: Basic ZGVtbzpLRVk=\r\nAccept: */*"),
+             "Authorization: [REDACTED]\r\nAccept: */*");
+  assert_str(redact_secrets("authorization: bearer tok.en\n"), "authorization: [REDACTED]\n");
+  assert_str(redact_secrets("AUTHORIZATION:Basic ZGVtbzpLRVk="), "AUTHORIZATION:[REDACTED]");
+  assert_str(redact_secrets("Authorization: Token abc"), "Authorization: [REDACTED]");
+}
+
+void test_wipe(void **) {
+  std::string s = "secret";
+  const char *p = s.data();
+  carto::wipe(s);
+  assert_true(s.empty());
+  for (int i = 0; i < 6; ++i) assert_int_equal(p[i], 0);  // small string: the buffer is kept
+  std::string empty;
+  carto::wipe(empty);
+  assert_true(empty.empty());
+}
+
+void test_last_error_is_redacted(void **) {
+  register_secret(kKey);
+  carto::ErrorInfo info;
+  info.code = CARTO_IMPORT_EBADREQUEST;
+  info.message = std::string("GET api/v1/imports?api_key=") + kKey + " failed, key " + kKey;
+  info.set_title(std::string("title ") + kKey);
+  info.set_explanation(std::string("the server echoed ") + kKey);
+  carto::set_last_error(info);
+  const carto::ErrorInfo &e = carto::last_error();
+  assert_int_equal(e.code, CARTO_IMPORT_EBADREQUEST);
+  assert_not_contains(e.message, kKey);
+  assert_not_contains(e.title, kKey);
+  assert_not_contains(e.explanation, kKey);
+  assert_contains(e.message, "[REDACTED]");
+  assert_contains(e.explanation, "the server echoed [REDACTED]");
+  unregister_secret(kKey);
+  carto::clear_last_error();
+}
+
+}  // namespace
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_one_secret),
+      cmocka_unit_test(test_registry),
+      cmocka_unit_test(test_several_secrets),
+      cmocka_unit_test(test_query_parameter),
+      cmocka_unit_test(test_json_member),
+      cmocka_unit_test(test_authorization_header),
+      cmocka_unit_test(test_wipe),
+      cmocka_unit_test(test_last_error_is_redacted),
+  };
+  return cmocka_run_group_tests(tests, nullptr, nullptr);
+}
