@@ -274,6 +274,9 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
   up.dir = app.job_dir(job.id) + "/upload";
   Params params;
   bool read_ok = read_body(app, req, reader, params, up);
+  if (!read_ok && req.has_header("Content-Length") &&
+      std::strtoll(req.get_header_value("Content-Length").c_str(), nullptr, 10) > app.cfg().max_upload_bytes)
+    up.too_big = true;  // httplib refused the body before reading it
   params.merge_query(req);
   auto cleanup = [&] { remove_tree(app.job_dir(job.id)); };
   if (!read_ok) {
