@@ -174,7 +174,7 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
         if (!finished && done - last_done < total / 100 + 1 &&
             now - last_call < std::chrono::milliseconds(100))
           return 0;
-        if (done == last_done) return 0;
+        if (done == last_done || total <= 0) return 0;  // nothing new, or size not known yet
         last_done = done;
         last_call = now;
         return progress(CARTO_IMPORT_STATE_SENDING, done, total);

@@ -1,0 +1,37 @@
+/* Shared by the examples: a client from CARTO_API_URL and CARTO_API_KEY (the variables the
+ * official SDK's examples use), and one way to report a failure. */
+#ifndef EXAMPLES_COMMON_H
+#define EXAMPLES_COMMON_H
+
+#include <carto_import.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Prints the last error (code, CARTO error code, message) and returns 1. */
+static int report_failure(const char *what) {
+  const int code = carto_import_last_error_code();
+  fprintf(stderr, "%s failed: %s (%d)", what, carto_import_strerror(code), code);
+  if (carto_import_last_error_remote_code())
+    fprintf(stderr, ", CARTO error %d", carto_import_last_error_remote_code());
+  fprintf(stderr, "\n  %s\n", carto_import_last_error_message());
+  return 1;
+}
+
+/* A client for the account in the environment, or NULL (after printing why). */
+static carto_import_client *client_from_env(void) {
+  const char *url = getenv("CARTO_API_URL"), *key = getenv("CARTO_API_KEY");
+  carto_import_options *opts = NULL;
+  carto_import_client *client = NULL;
+  if (!url || !key) {
+    fprintf(stderr, "set CARTO_API_URL (e.g. https://USER.carto.com/) and CARTO_API_KEY\n");
+    return NULL;
+  }
+  if (carto_import_options_new(&opts) != 0 || carto_import_options_set_base_url(opts, url) != 0 ||
+      carto_import_options_set_api_key(opts, key) != 0 ||
+      carto_import_client_new(&client, opts) != 0)
+    report_failure("creating the client");
+  carto_import_options_free(opts);
+  return client;
+}
+
+#endif
