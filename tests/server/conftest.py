@@ -60,9 +60,9 @@ def multipart(fields=(), files=()):
 class Server:
     """A running carto-import-server with its own data directory."""
 
-    def __init__(self, data_dir, extra_args=(), users=USERS):
+    def __init__(self, data_dir, extra_args=(), users=USERS, quiet=True):
         self.data_dir = data_dir
-        self.args = [SERVER, "--port", "0", "--data", data_dir, "--quiet"]
+        self.args = [SERVER, "--port", "0", "--data", data_dir] + (["--quiet"] if quiet else [])
         for name, key in users.items():
             self.args += ["--user", "%s:%s" % (name, key)]
         self.args += list(extra_args)
@@ -87,6 +87,7 @@ class Server:
                 self.proc.kill()
                 self.proc.wait()
         if self.proc:
+            self.stderr_text = self.proc.stderr.read().decode("utf-8", "replace")
             self.proc.stdout.close()
             self.proc.stderr.close()
         rc = self.proc.returncode if self.proc else None
@@ -173,9 +174,10 @@ def make_server(tmp_path):
     """Factory: make_server(*extra_args) starts a server on a fresh data dir."""
     servers = []
 
-    def factory(*extra, data_dir=None, users=USERS):
+    def factory(*extra, data_dir=None, users=USERS, quiet=True):
         d = data_dir or str(tmp_path / ("data%d" % len(servers)))
-        s = Server(d, ["--step-delay-ms", "0", "--test-hooks"] + list(extra), users=users)
+        s = Server(d, ["--step-delay-ms", "0", "--test-hooks"] + list(extra), users=users,
+                   quiet=quiet)
         servers.append(s)
         return s
 
