@@ -156,8 +156,8 @@ class Scanner {
  public:
   Scanner(const CsvScanOptions &opts, CsvScan &out) : opts_(opts), out_(out) {}
 
-  // Feeds bytes; false once an error has been recorded.
-  bool feed(const char *p, std::size_t n) {
+  // Feeds the bytes found at `offset` in the file; false once an error has been recorded.
+  bool feed(const char *p, std::size_t n, std::int64_t offset) {
     for (std::size_t i = 0; i < n; ++i) {
       char c = p[i];
       if (quote_pending_) {  // a '"' inside quotes: "" is a literal quote, else the end
@@ -176,16 +176,22 @@ class Scanner {
       } else if (c == delim_) {
         end_field();
       } else if (c == '\n') {
+        if (!header_done_) {
+          out_.header_end = offset + static_cast<std::int64_t>(i);
+          if ((i > 0 ? p[i - 1] : last_) == '\r') --out_.header_end;
+        }
         end_field();
         if (!end_record()) return false;
       } else if (c != '\r') {
         field_ += c;
       }
     }
+    if (n > 0) last_ = p[n - 1];
     return true;
   }
 
-  bool finish() {
+  bool finish(std::int64_t size) {
+    if (!header_done_) out_.header_end = size;
     if (in_quotes_ && !quote_pending_) return error(2003, "a quoted field is never closed");
     if (!field_.empty() || nfields_ > 0 || quoted_) {
       end_field();
@@ -204,7 +210,7 @@ class Scanner {
     return true;
   }
 
-  void set_delimiter(char d) { delim_ = d; }
+  void set_delimiter(char d) { delim_ = out_.delimiter = d; }
 
  private:
   // Fields are swapped into reused slots, so a row costs no allocation once warmed up.
@@ -267,7 +273,7 @@ class Scanner {
 
   const CsvScanOptions &opts_;
   CsvScan &out_;
-  char delim_ = ',';
+  char delim_ = ',', last_ = 0;
   bool in_quotes_ = false, quote_pending_ = false, quoted_ = false, header_done_ = false;
   std::string field_;
   std::vector<std::string> fields_;
@@ -302,9 +308,11 @@ CsvScan scan_csv(const std::string &path, const CsvScanOptions &opts) {
   Utf8Check utf8;
   const char *p = buf.data() + start;
   n -= start;
+  std::int64_t offset = static_cast<std::int64_t>(start);
   while (n > 0) {
     utf8.feed(reinterpret_cast<const unsigned char *>(p), n);
-    if (!scanner.feed(p, n)) return out;
+    if (!scanner.feed(p, n, offset)) return out;
+    offset += static_cast<std::int64_t>(n);
     n = std::fread(buf.data(), 1, buf.size(), f.get());
     p = buf.data();
   }
@@ -313,30 +321,35 @@ CsvScan scan_csv(const std::string &path, const CsvScanOptions &opts) {
     out.detail = "cannot read " + path;
     return out;
   }
-  scanner.finish();
+  scanner.finish(offset);
   out.utf8 = utf8.ok && utf8.pending == 0;
   return out;
 }
 
-bool latin1_to_utf8(const std::string &from, const std::string &to) {
+bool rewrite_csv(const std::string &from, const std::string &to, const CsvScan &scan, bool pad) {
   File in(std::fopen(from.c_str(), "rb")), out(std::fopen(to.c_str(), "wb"));
   if (!in || !out) return false;
+  std::string padding = pad ? std::string(1, scan.delimiter) + kCsvPadColumn : "";
   std::vector<unsigned char> buf(1 << 20);
   std::string conv;
+  std::int64_t offset = 0;
   std::size_t n;
   while ((n = std::fread(buf.data(), 1, buf.size(), in.get())) > 0) {
     conv.clear();
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n; ++i, ++offset) {
+      if (offset == scan.header_end) conv += padding;
       unsigned char c = buf[i];
-      if (c < 0x80) {
+      if (c < 0x80 || scan.utf8) {
         conv += static_cast<char>(c);
-      } else {
+      } else {  // Latin-1 to UTF-8
         conv += static_cast<char>(0xC0 | (c >> 6));
         conv += static_cast<char>(0x80 | (c & 0x3F));
       }
     }
     if (std::fwrite(conv.data(), 1, conv.size(), out.get()) != conv.size()) return false;
   }
+  if (offset == scan.header_end && std::fwrite(padding.data(), 1, padding.size(), out.get()) != padding.size())
+    return false;
   return !std::ferror(in.get()) && std::fflush(out.get()) == 0;
 }
 

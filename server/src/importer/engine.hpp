@@ -92,6 +92,8 @@ struct CsvScan {
   std::vector<CsvColumn> columns;  // header names with the types guessed from every row
   std::int64_t rows = 0;
   bool utf8 = true;  // false: not valid UTF-8 (read as Latin-1)
+  char delimiter = ',';
+  std::int64_t header_end = -1;  // file offset where the header's line break starts
 };
 struct CsvScanOptions {
   char delimiter = 0;  // 0 = detect the way GDAL's CSV driver does
@@ -100,7 +102,10 @@ struct CsvScanOptions {
   Limits limits;
 };
 CsvScan scan_csv(const std::string &path, const CsvScanOptions &opts);
-// Copies a Latin-1 file to `to` as UTF-8.
-bool latin1_to_utf8(const std::string &from, const std::string &to);
+// Copies a CSV into a form GDAL reads: UTF-8 (from Latin-1 when the scan found it is not
+// UTF-8) and, when `pad`, with a kCsvPadColumn column added to the header, since GDAL's CSV
+// driver refuses a header of a single column.
+constexpr const char *kCsvPadColumn = "cis_pad_column";
+bool rewrite_csv(const std::string &from, const std::string &to, const CsvScan &scan, bool pad);
 
 }  // namespace cis

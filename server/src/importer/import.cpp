@@ -358,10 +358,10 @@ class Importer {
       o.limits = req_.limits;
       scan = scan_csv(path, o);
       if (scan.error_code) fail(scan.error_code, fs::path(path).filename().string() + ": " + scan.detail);
-      if (!scan.utf8) {  // not UTF-8: read it as Latin-1
-        std::string utf8 = (fs::path(req_.work_dir) / ("utf8_" + std::to_string(plans.size()) + "." + src.ext)).string();
-        if (!latin1_to_utf8(path, utf8)) fail(1000, "cannot write " + utf8);
-        path = utf8;
+      if (!scan.utf8 || scan.columns.size() == 1) {
+        std::string copy = (fs::path(req_.work_dir) / ("rewritten_" + std::to_string(plans.size()) + "." + src.ext)).string();
+        if (!rewrite_csv(path, copy, scan, scan.columns.size() == 1)) fail(1000, "cannot write " + copy);
+        path = copy;
       }
       path = "CSV:" + path;
       // Values are read as text and converted with the scan's types (see csv_scan.cpp).
@@ -407,6 +407,8 @@ class Importer {
     int nfields = defn->GetFieldCount();
     if (nfields > req_.limits.max_columns)
       fail(2004, file + " has " + std::to_string(nfields) + " columns");
+    bool padded = scan && scan->columns.size() == 1;  // see rewrite_csv()
+    if (padded) --nfields;
     bool csv_types = scan && static_cast<int>(scan->columns.size()) == nfields;
 
     p.layer_geometry = !scan && defn->GetGeomFieldCount() > 0;
@@ -522,6 +524,9 @@ class Importer {
         if (!p.temp.empty()) store::drop(*ds, p.temp);
       throw;
     }
+    // Reopened: GDAL's open handle still has the types the layers were created with.
+    ds = store::open(store_.path(), false);
+    if (!ds) fail(2001, "cannot reopen the table store: " + gdal_error());
     for (const Plan &p : plans)
       if (!p.skip) out_.tables.push_back(store::describe(*ds, p.name));
   }
