@@ -17,11 +17,6 @@
 
 using Entries = std::vector<std::pair<std::string, std::string>>;  // path in archive, content
 
-inline std::string read_file(const std::string &path) {
-  std::ifstream f(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-}
-
 // format: "zip", "tar" or "raw" (a lone compressed file); filter: "none", "gzip", "bzip2".
 inline void make_archive(const std::string &path, const std::string &format,
                          const std::string &filter, const Entries &entries,

@@ -59,3 +59,8 @@ inline void write_file(const std::string &path, const std::string &content) {
   f << content;
   if (!f) fail_msg("cannot write %s", path.c_str());
 }
+
+inline std::string read_file(const std::string &path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
