@@ -72,6 +72,10 @@ typedef struct carto_import_job carto_import_job;
 typedef struct carto_import_dataset carto_import_dataset;
 /** A list of datasets (the result of a listing, or of a multi-table import). */
 typedef struct carto_import_dataset_list carto_import_dataset_list;
+/** A sync table: a dataset kept up to date from a URL or an external database. */
+typedef struct carto_import_sync carto_import_sync;
+/** A list of sync tables. */
+typedef struct carto_import_sync_list carto_import_sync_list;
 /** A list of strings (e.g. the ids of the running import jobs). */
 typedef struct carto_import_string_list carto_import_string_list;
 
@@ -508,7 +512,8 @@ CARTO_IMPORT_API carto_import_status carto_import_params_set_collision_strategy(
 
 /* ---- import jobs ------------------------------------------------------------------------- */
 
-/** States of an import job (PROTOCOL §2.4). Append-only. */
+/** States of an import job (PROTOCOL §2.4) or of a sync table (§4.6; its failure state is
+ *  CARTO_IMPORT_STATE_FAILURE). Append-only. */
 typedef enum carto_import_state {
   CARTO_IMPORT_STATE_UNKNOWN = 0,    /**< A state this library does not know; see state_name. */
   CARTO_IMPORT_STATE_NEW = 1,        /**< Created locally, not yet run. */
@@ -522,7 +527,11 @@ typedef enum carto_import_state {
   CARTO_IMPORT_STATE_GEOCODING = 9,  /**< Server: geocoding. */
   CARTO_IMPORT_STATE_COMPLETE = 10,  /**< Final: done. */
   CARTO_IMPORT_STATE_FAILURE = 11,   /**< Final: failed; see the error code. */
-  CARTO_IMPORT_STATE_STUCK = 12      /**< Final: the server gave up on it. */
+  CARTO_IMPORT_STATE_STUCK = 12,     /**< Final: the server gave up on it. */
+  CARTO_IMPORT_STATE_CREATED = 13,   /**< Sync table: created, not yet queued. */
+  CARTO_IMPORT_STATE_QUEUED = 14,    /**< Sync table: waiting for its (first or next) run. */
+  CARTO_IMPORT_STATE_SYNCING = 15,   /**< Sync table: a run is in progress. */
+  CARTO_IMPORT_STATE_SUCCESS = 16    /**< Sync table: the last run succeeded. */
 } carto_import_state;
 
 /**
@@ -532,7 +541,8 @@ typedef enum carto_import_state {
 CARTO_IMPORT_API const char *carto_import_state_string(int state);
 
 /**
- * @brief 1 when a state is final (complete, failure, stuck), else 0. @since 0.1
+ * @brief 1 when a state ends a wait: complete, failure or stuck for an import job, success or
+ *        failure for a sync table; else 0. @since 0.1
  */
 CARTO_IMPORT_API int carto_import_state_is_final(int state);
 
@@ -574,6 +584,22 @@ CARTO_IMPORT_API carto_import_status carto_import_job_new_url(carto_import_job *
                                                             carto_import_client *client,
                                                             const char *url,
                                                             const carto_import_params *params);
+
+/**
+ * @brief Prepares an import from an external database (PROTOCOL §3): connector_json is the
+ *        connector object, e.g. {"provider":"postgres","connection":{"server":"db",
+ *        "database":"gis","username":"u","password":"p"},"table":"roads"}, or the seed's
+ *        {"connector": {...}} wrapping it. It is sent as given; the server validates it.
+ * @param params  NULL for the server's defaults; copied.
+ * @param[out] out  Ownership: caller frees it with carto_import_job_free().
+ * @return 0, CARTO_IMPORT_EINVAL (not a JSON object, or no provider), CARTO_IMPORT_EBADHANDLE,
+ *         CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_new_connector(carto_import_job **out,
+                                                                  carto_import_client *client,
+                                                                  const char *connector_json,
+                                                                  const carto_import_params *params);
 
 /**
  * @brief Attaches to an existing import job by its id (e.g. saved by a process that
@@ -713,10 +739,11 @@ CARTO_IMPORT_API void carto_import_string_list_free(carto_import_string_list *li
 /* ---- datasets ---------------------------------------------------------------------------- */
 
 /**
- * @brief Imports a local file or a URL and returns its datasets once the import completes:
- *        one per table created (an archive may hold several). A string starting with
- *        http://, https:// or ftp:// (any case) is a URL; anything else is a local path,
- *        used exactly as given.
+ * @brief Imports a local file, a URL or an external database and returns its datasets once
+ *        the import completes: one per table created (an archive may hold several). A string
+ *        starting with http://, https:// or ftp:// (any case) is a URL; one starting with '{'
+ *        is a connector (JSON, as for carto_import_job_new_connector()); anything else is a
+ *        local path, used exactly as given.
  * @param params      NULL for the server's defaults; copied.
  * @param timeout_ms  the deadline for the whole call; 0 or negative means no limit.
  * @param progress    NULL, or called while sending and on every state change.
@@ -860,6 +887,208 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_delete(carto_import_da
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_dataset_force_delete(carto_import_dataset *dataset);
+
+
+/* ---- sync tables ------------------------------------------------------------------------- */
+
+/** The shortest interval between runs of a sync table that servers accept, in seconds. */
+#define CARTO_IMPORT_SYNC_MIN_INTERVAL 900
+
+/** What happened to a request to sync now (carto_import_sync_force()). */
+typedef enum carto_import_force_outcome {
+  CARTO_IMPORT_FORCE_ENQUEUED = 0,  /**< A run was queued. */
+  CARTO_IMPORT_FORCE_TOO_SOON = 1,  /**< The last run is less than 15 minutes old. */
+  CARTO_IMPORT_FORCE_BUSY = 2       /**< It is already queued or syncing, or the account runs
+                                         its maximum of concurrent syncs. */
+} carto_import_force_outcome;
+
+/**
+ * @brief Creates a sync table from a URL: the server imports it now and again every
+ *        interval_seconds (at least CARTO_IMPORT_SYNC_MIN_INTERVAL) when the source changed.
+ * @param params  NULL for the server's defaults; copied (privacy and collision strategy do not
+ *                apply to syncs and are not sent).
+ * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
+ * @return 0, CARTO_IMPORT_EINVAL (interval too short, not a URL), CARTO_IMPORT_EBADREQUEST,
+ *         CARTO_IMPORT_EAUTH (also: sync tables not enabled for the account), network, HTTP
+ *         and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_create(carto_import_sync **out,
+                                                            carto_import_client *client,
+                                                            const char *url, long interval_seconds,
+                                                            const carto_import_params *params);
+
+/**
+ * @brief Creates a sync table from an external database: connector_json as for
+ *        carto_import_job_new_connector(), re-imported every interval_seconds when the remote
+ *        data changed.
+ * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
+ * @return as carto_import_sync_create().
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_create_connector(
+    carto_import_sync **out, carto_import_client *client, const char *connector_json,
+    long interval_seconds, const carto_import_params *params);
+
+/**
+ * @brief Fetches a sync table by its id.
+ * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
+ * @return 0, CARTO_IMPORT_ENOTFOUND, CARTO_IMPORT_EAUTH (not the caller's), network, HTTP and
+ *         protocol errors, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_get(carto_import_sync **out,
+                                                         carto_import_client *client,
+                                                         const char *id);
+
+/**
+ * @brief Lists the account's sync tables.
+ * @param[out] out  Ownership: caller frees it with carto_import_sync_list_free().
+ * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_list_all(carto_import_sync_list **out,
+                                                              carto_import_client *client);
+
+/** @brief Number of sync tables in a list; 0 for NULL or an invalid handle. @since 0.1 */
+CARTO_IMPORT_API size_t carto_import_sync_list_count(const carto_import_sync_list *list);
+
+/**
+ * @brief A copy of the sync table at index i, as its own handle.
+ * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
+ * @return 0, CARTO_IMPORT_EINVAL (out of range), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_list_get(carto_import_sync **out,
+                                                              const carto_import_sync_list *list,
+                                                              size_t i);
+
+/** @brief Frees a sync list; NULL is accepted. @since 0.1 */
+CARTO_IMPORT_API void carto_import_sync_list_free(carto_import_sync_list *list);
+
+/** @brief Frees a sync handle; NULL is accepted. The sync table goes on. @since 0.1 */
+CARTO_IMPORT_API void carto_import_sync_free(carto_import_sync *sync);
+
+/**
+ * @brief Fetches the sync table's current state and fields.
+ * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
+ *         CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_refresh(carto_import_sync *sync);
+
+/**
+ * @brief Waits until the sync table is neither created, queued nor syncing, polling as
+ *        carto_import_job_wait() does.
+ * @param timeout_ms  how long to wait at most; 0 or negative means no limit.
+ * @param progress    NULL, or called once per state change (with sync states).
+ * @return 0 when the last run succeeded; CARTO_IMPORT_EREMOTE when it failed (the last error
+ *         carries the CARTO error code and message); CARTO_IMPORT_ETIMEDOUT;
+ *         CARTO_IMPORT_ECANCELED; network, HTTP and protocol errors; CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_wait(carto_import_sync *sync,
+                                                          long timeout_ms,
+                                                          carto_import_progress_cb progress,
+                                                          void *userdata);
+
+/**
+ * @brief Asks the server to sync now (PUT .../sync_now). The server refuses, without an
+ *        error, when the last run is less than 15 minutes old or too many syncs run.
+ * @param[out] outcome  a carto_import_force_outcome value. May be NULL.
+ * @return 0 whether or not it was enqueued (see outcome), CARTO_IMPORT_ENOTFOUND, network,
+ *         HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_force(carto_import_sync *sync, int *outcome);
+
+/**
+ * @brief Asks the server whether the sync table is syncing now (GET .../sync_now), and
+ *        updates the handle's state.
+ * @param[out] syncing  1 when queued or syncing, else 0. May be NULL.
+ * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
+ *         CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_is_syncing(carto_import_sync *sync,
+                                                                int *syncing);
+
+/**
+ * @brief Changes how often the sync table runs; the next run is then interval_seconds away.
+ * @return 0, CARTO_IMPORT_EINVAL (below CARTO_IMPORT_SYNC_MIN_INTERVAL), network, HTTP and
+ *         protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_set_interval(carto_import_sync *sync,
+                                                                  long interval_seconds);
+
+/**
+ * @brief Stops syncing: deletes the sync definition and keeps its table as a normal dataset.
+ * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
+ *         CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_delete(carto_import_sync *sync);
+
+/** @brief The sync table's id. Ownership: borrowed from the handle. @since 0.1 */
+CARTO_IMPORT_API const char *carto_import_sync_id(const carto_import_sync *sync);
+
+/** @brief The state as last seen: a carto_import_state value (CREATED, QUEUED, SYNCING,
+ *         SUCCESS, FAILURE, or UNKNOWN). @since 0.1 */
+CARTO_IMPORT_API int carto_import_sync_state(const carto_import_sync *sync);
+
+/** @brief The state as the server spelled it. Ownership: borrowed from the handle.
+ *  @since 0.1 */
+CARTO_IMPORT_API const char *carto_import_sync_state_name(const carto_import_sync *sync);
+
+/**
+ * @brief A string field as last seen, by its PROTOCOL §4.6 name: "name", "url",
+ *        "error_message", "run_at", "ran_at", "modified_at", "etag", "checksum",
+ *        "service_name", "service_item_id", "visualization_id", "log_id", "user_id",
+ *        "created_at", "updated_at"; and "data_import_id", the id of the import job the
+ *        create call started.
+ * @return the value, or NULL when absent, null or not a string.
+ * Ownership: borrowed from the handle. @since 0.1
+ */
+CARTO_IMPORT_API const char *carto_import_sync_get_string(const carto_import_sync *sync,
+                                                         const char *field);
+
+/**
+ * @brief A numeric or boolean field: "interval", "retried_times", "error_code",
+ *        "type_guessing", "quoted_fields_guessing", "content_guessing",
+ *        "from_external_source".
+ * @return the value, or `fallback` when absent, null or not a number/boolean. @since 0.1
+ */
+CARTO_IMPORT_API long long carto_import_sync_get_int(const carto_import_sync *sync,
+                                                    const char *field, long long fallback);
+
+/** @brief The sync table as JSON text, as last seen. Ownership: borrowed. @since 0.1 */
+CARTO_IMPORT_API const char *carto_import_sync_json(const carto_import_sync *sync);
+
+/**
+ * @brief The dataset the sync table keeps up to date (after its first successful run).
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
+ * @return 0, CARTO_IMPORT_EINVAL (no successful run yet), CARTO_IMPORT_ENOTFOUND, network,
+ *         HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_dataset(carto_import_dataset **out,
+                                                             carto_import_sync *sync);
+
+/**
+ * @brief The seed's dataset_manager.create(URL, SYNC_TIME) and its connector form: creates a
+ *        sync table from a URL, or from a connector when source starts with '{' (JSON as for
+ *        carto_import_job_new_connector()), waits for its first run, and returns its dataset.
+ *        With interval_seconds 0, a connector is imported once (no sync), as a plain import.
+ * @param timeout_ms  the deadline for the whole call; 0 or negative means no limit.
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
+ * @return 0; the errors of carto_import_sync_create(), _wait(), and carto_import_job_*.
+ * @since 0.1
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_create_sync(
+    carto_import_dataset_list **out, carto_import_client *client, const char *source,
+    long interval_seconds, const carto_import_params *params, long timeout_ms,
+    carto_import_progress_cb progress, void *userdata);
 
 #ifdef __cplusplus
 }

@@ -2,13 +2,9 @@
 #include <cctype>
 
 #include "capi/client.hpp"
-#include "capi/lists.hpp"
+#include "capi/handles.hpp"
 
 using namespace carto;
-
-struct carto_import_dataset {
-  std::unique_ptr<Dataset> dataset;
-};
 
 namespace {
 
@@ -34,11 +30,23 @@ std::vector<std::unique_ptr<Dataset>> datasets_of(const ImportJob &job, const De
   return out;
 }
 
-void store_list(carto_import_dataset_list **out, std::vector<std::unique_ptr<Dataset>> items) {
-  capi::make_handle(out, capi::Kind::dataset_list, std::move(items));
+bool is_connector(const char *source) { return source[0] == '{'; }
+
+// A job for a file, a URL or a connector, by the look of `source`.
+std::unique_ptr<ImportJob> job_for(const std::shared_ptr<ClientCore> &core, const char *source,
+                                   const carto_import_params *params) {
+  if (is_connector(source))
+    return ImportJob::from_connector(core, source, capi::params_of(params));
+  if (is_url(source)) return ImportJob::from_url(core, source, capi::params_of(params));
+  return ImportJob::from_file(core, source, capi::params_of(params));
 }
 
 }  // namespace
+
+void carto::capi::store_datasets(carto_import_dataset_list **out,
+                                 std::vector<std::unique_ptr<Dataset>> items) {
+  make_handle(out, Kind::dataset_list, std::move(items));
+}
 
 extern "C" {
 
@@ -54,12 +62,40 @@ carto_import_status carto_import_dataset_create(carto_import_dataset_list **out,
     capi::require(path_or_url, "path_or_url");
     const Deadline deadline = capi::deadline_after(timeout_ms);
     const ProgressSink sink = capi::progress_sink(progress, userdata);
-    auto job = is_url(path_or_url)
-                   ? ImportJob::from_url(core, path_or_url, capi::params_of(params))
-                   : ImportJob::from_file(core, path_or_url, capi::params_of(params));
+    auto job = job_for(core, path_or_url, params);
     job->run(sink, deadline);
     job->wait(deadline, sink);
-    store_list(out, datasets_of(*job, deadline));
+    capi::store_datasets(out, datasets_of(*job, deadline));
+  });
+}
+
+carto_import_status carto_import_dataset_create_sync(carto_import_dataset_list **out,
+                                                   carto_import_client *client, const char *source,
+                                                   long interval_seconds,
+                                                   const carto_import_params *params,
+                                                   long timeout_ms,
+                                                   carto_import_progress_cb progress,
+                                                   void *userdata) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    auto core = capi::core_of(client);
+    capi::require(source, "source");
+    const Deadline deadline = capi::deadline_after(timeout_ms);
+    const ProgressSink sink = capi::progress_sink(progress, userdata);
+    if (interval_seconds == 0 && is_connector(source)) {  // a one-off connector import
+      auto job = job_for(core, source, params);
+      job->run(sink, deadline);
+      job->wait(deadline, sink);
+      capi::store_datasets(out, datasets_of(*job, deadline));
+      return;
+    }
+    auto sync = SyncTable::create(core, source, is_connector(source), interval_seconds,
+                                  capi::params_of(params), deadline);
+    sync->wait(deadline, sink);
+    std::vector<std::unique_ptr<Dataset>> items;
+    items.push_back(sync->dataset(deadline));
+    capi::store_datasets(out, std::move(items));
   });
 }
 
@@ -68,7 +104,7 @@ carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
   return capi::guard([&] {
     capi::require(out, "out");
     *out = nullptr;
-    store_list(out, datasets_of(capi::job_of(job), std::nullopt));
+    capi::store_datasets(out, datasets_of(capi::job_of(job), std::nullopt));
   });
 }
 
@@ -77,7 +113,7 @@ carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **ou
   return capi::guard([&] {
     capi::require(out, "out");
     *out = nullptr;
-    store_list(out, list_datasets(capi::core_of(client)));
+    capi::store_datasets(out, list_datasets(capi::core_of(client)));
   });
 }
 

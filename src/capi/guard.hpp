@@ -14,7 +14,7 @@
 
 namespace carto::capi {
 
-enum class Kind { options, client, params, job, dataset, dataset_list, sync, string_list };
+enum class Kind { options, client, params, job, dataset, dataset_list, sync, sync_list, string_list };
 
 void register_handle(const void *h, Kind kind);
 void unregister_handle(const void *h) noexcept;

@@ -1,6 +1,6 @@
 // carto_import_params, carto_import_job and carto_import_string_list.
 #include "capi/client.hpp"
-#include "capi/lists.hpp"
+#include "capi/handles.hpp"
 #include "core/import_job.hpp"
 
 using namespace carto;
@@ -123,6 +123,20 @@ carto_import_status carto_import_job_new_url(carto_import_job **out, carto_impor
     auto core = capi::core_of(client);
     capi::require(url, "url");
     store_job(out, ImportJob::from_url(std::move(core), url, capi::params_of(params)));
+  });
+}
+
+carto_import_status carto_import_job_new_connector(carto_import_job **out,
+                                                 carto_import_client *client,
+                                                 const char *connector_json,
+                                                 const carto_import_params *params) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    auto core = capi::core_of(client);
+    capi::require(connector_json, "connector_json");
+    store_job(out, ImportJob::from_connector(std::move(core), connector_json,
+                                             capi::params_of(params)));
   });
 }
 

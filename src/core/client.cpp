@@ -56,12 +56,15 @@ ClientCore::ClientCore(const Options &opts) : opts_(validated(opts)), transport_
 
 ClientCore::~ClientCore() { unregister_secret(opts_.api_key); }
 
-JsonPtr ClientCore::send_json(const HttpRequest &req, const Deadline &deadline) {
+JsonPtr ClientCore::send_json(const HttpRequest &req, const Deadline &deadline, HttpReply *raw) {
   HttpReply reply = transport_.send(req, deadline);
-  if (reply.body.empty()) return nullptr;
-  JsonPtr doc = json_parse(reply.body);
-  if (!doc || !cJSON_IsObject(doc.get()))
-    throw protocol_error(req.describe(), "the body is not a JSON object");
+  JsonPtr doc;
+  if (!reply.body.empty()) {
+    doc = json_parse(reply.body);
+    if (!doc || !cJSON_IsObject(doc.get()))
+      throw protocol_error(req.describe(), "the body is not a JSON object");
+  }
+  if (raw) *raw = std::move(reply);
   return doc;
 }
 

@@ -28,8 +28,10 @@ class ClientCore {
   const std::string &base_url() const { return opts_.base.url; }
 
   // Sends a request and parses the JSON reply; throws EPROTOCOL when a 2xx body is not a
-  // JSON object. Returns nullptr for an empty body (204, and DELETE replies).
-  JsonPtr send_json(const HttpRequest &req, const Deadline &deadline = std::nullopt);
+  // JSON object. Returns nullptr for an empty body (204, and DELETE replies). When `raw` is
+  // given it receives the reply (status and headers).
+  JsonPtr send_json(const HttpRequest &req, const Deadline &deadline = std::nullopt,
+                    HttpReply *raw = nullptr);
 
  private:
   struct GlobalRef {

@@ -4,7 +4,6 @@
 
 #include <cctype>
 #include <cstdio>
-#include <thread>
 
 #include "carto_import.h"
 #include "core/error.hpp"
@@ -15,7 +14,8 @@ namespace {
 
 const char *const kStateNames[] = {"unknown",   "new",       "sending",   "enqueued", "pending",
                                    "uploading", "unpacking", "importing", "guessing", "geocoding",
-                                   "complete",  "failure",   "stuck"};
+                                   "complete",  "failure",   "stuck",    "created",
+                                   "queued",    "syncing",   "success"};
 constexpr int kStateCount = sizeof(kStateNames) / sizeof(kStateNames[0]);
 
 const char *privacy_name(int p) {
@@ -81,7 +81,22 @@ const char *state_to_name(int state) noexcept {
 
 bool state_is_final(int state) noexcept {
   return state == CARTO_IMPORT_STATE_COMPLETE || state == CARTO_IMPORT_STATE_FAILURE ||
-         state == CARTO_IMPORT_STATE_STUCK;
+         state == CARTO_IMPORT_STATE_STUCK || state == CARTO_IMPORT_STATE_SUCCESS;
+}
+
+JsonPtr parse_connector(const std::string &json) {
+  JsonPtr doc = json_parse(json);
+  if (!doc || !cJSON_IsObject(doc.get()))
+    throw Error(CARTO_IMPORT_EINVAL, "the connector is not a JSON object; expected e.g. "
+                                     "{\"provider\":\"postgres\",\"connection\":{...},\"table\":\"t\"}");
+  if (cJSON *inner = cJSON_DetachItemFromObjectCaseSensitive(doc.get(), "connector")) {
+    doc.reset(inner);
+    if (!cJSON_IsObject(doc.get()))
+      throw Error(CARTO_IMPORT_EINVAL, "\"connector\" must be a JSON object");
+  }
+  if (!json_is_string(doc.get(), "provider"))
+    throw Error(CARTO_IMPORT_EINVAL, "the connector has no \"provider\" (e.g. \"postgres\")");
+  return doc;
 }
 
 QueryParams ImportParams::as_query() const {
@@ -143,6 +158,16 @@ std::unique_ptr<ImportJob> ImportJob::from_url(std::shared_ptr<ClientCore> clien
   return job;
 }
 
+std::unique_ptr<ImportJob> ImportJob::from_connector(std::shared_ptr<ClientCore> client,
+                                                     const std::string &connector_json,
+                                                     ImportParams params) {
+  JsonPtr connector = parse_connector(connector_json);
+  std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::connector));
+  job->connector_ = json_print(connector.get());
+  job->params_ = params;
+  return job;
+}
+
 std::unique_ptr<ImportJob> ImportJob::attach(std::shared_ptr<ClientCore> client,
                                              const std::string &id) {
   if (!looks_like_uuid(id))
@@ -183,7 +208,15 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   } else {
     JsonPtr body(cJSON_CreateObject());
     if (!body) throw std::bad_alloc();
-    add_string(body.get(), "url", url_.c_str());
+    if (source_ == Source::connector) {
+      cJSON *connector = cJSON_Parse(connector_.c_str());
+      if (!connector || !cJSON_AddItemToObject(body.get(), "connector", connector)) {
+        cJSON_Delete(connector);
+        throw std::bad_alloc();
+      }
+    } else {
+      add_string(body.get(), "url", url_.c_str());
+    }
     params_.add_to_json(body.get());
     req.has_json_body = true;
     req.json_body = json_print(body.get());
@@ -288,27 +321,14 @@ Error ImportJob::failure_error() const {
 
 void ImportJob::wait(const Deadline &deadline, const ProgressSink &progress) {
   if (id_.empty()) throw Error(CARTO_IMPORT_EINVAL, "the import job has not run yet; call run first");
-  const Options &o = client_->options();
-  long delay = o.poll_initial_ms;
-  int reported = -1;
-  for (;;) {
-    refresh(deadline);
-    if (state_ != reported) {
-      reported = state_;
-      if (progress && progress(state_, -1, -1) != 0)
-        throw Error(CARTO_IMPORT_ECANCELED, "waiting for " + what() + " was canceled by the "
-                                            "callback; the job goes on (attach to it by id)");
-    }
-    if (state_ == CARTO_IMPORT_STATE_COMPLETE && success() != 0) return;
-    if (state_is_final(state_) || success() == 0) throw failure_error();
-    const long left = remaining_ms(deadline);
-    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay < left ? delay : left));
-    if (remaining_ms(deadline) == 0)
-      throw Error(CARTO_IMPORT_ETIMEDOUT, "the deadline passed while " + what() +
-                                              " was still '" + state_name_ +
-                                              "'; it goes on: wait again, or attach to it by id");
-    delay = delay * 3 / 2 < o.poll_max_ms ? delay * 3 / 2 : o.poll_max_ms;
-  }
+  Pollable p;
+  p.refresh = [this](const Deadline &d) { refresh(d); };
+  p.state = [this] { return state_; };
+  p.state_name = [this] { return state_name_; };
+  p.settled = [this] { return state_is_final(state_) || success() == 0; };
+  p.what = what();
+  poll_until(client_->options(), deadline, p, progress);
+  if (state_ != CARTO_IMPORT_STATE_COMPLETE || success() == 0) throw failure_error();
 }
 
 std::vector<std::string> list_import_jobs(ClientCore &client) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/client.hpp"
+#include "core/poll.hpp"
 
 namespace carto {
 
@@ -26,17 +27,18 @@ int state_from_name(const std::string &name) noexcept;
 const char *state_to_name(int state) noexcept;
 bool state_is_final(int state) noexcept;
 
-// (state, bytes_done, bytes_total) -> non-zero cancels.
-using ProgressSink = std::function<int(int, long long, long long)>;
-
 class ImportJob {
  public:
-  enum class Source { file, url, attached };
+  enum class Source { file, url, connector, attached };
 
   static std::unique_ptr<ImportJob> from_file(std::shared_ptr<ClientCore> client,
                                               const std::string &path, ImportParams params);
   static std::unique_ptr<ImportJob> from_url(std::shared_ptr<ClientCore> client,
                                              const std::string &url, ImportParams params);
+  // connector: the connector object, or {"connector": {...}} wrapping it.
+  static std::unique_ptr<ImportJob> from_connector(std::shared_ptr<ClientCore> client,
+                                                   const std::string &connector_json,
+                                                   ImportParams params);
   static std::unique_ptr<ImportJob> attach(std::shared_ptr<ClientCore> client,
                                            const std::string &id);
 
@@ -68,7 +70,7 @@ class ImportJob {
 
   std::shared_ptr<ClientCore> client_;
   Source source_;
-  std::string path_, url_;
+  std::string path_, url_, connector_;  // connector_: the connector object as JSON text
   ImportParams params_;
   std::string id_;
   int state_ = 1;  // CARTO_IMPORT_STATE_NEW
@@ -81,5 +83,9 @@ class ImportJob {
 std::vector<std::string> list_import_jobs(ClientCore &client);
 
 bool looks_like_uuid(const std::string &s) noexcept;
+
+// Parses a connector description (the object, or {"connector": {...}}) and returns the
+// connector object; throws EINVAL when it is not a JSON object with a provider.
+JsonPtr parse_connector(const std::string &json);
 
 }  // namespace carto

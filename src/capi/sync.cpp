@@ -1,0 +1,176 @@
+// carto_import_sync and carto_import_sync_list.
+#include "capi/client.hpp"
+#include "capi/handles.hpp"
+
+using namespace carto;
+
+struct carto_import_sync {
+  std::unique_ptr<SyncTable> sync;
+};
+
+namespace {
+
+SyncTable &sync_of(const carto_import_sync *s) {
+  return *capi::checked(s, capi::Kind::sync, "sync")->sync;
+}
+
+template <class F>
+carto_import_status with_sync(const carto_import_sync *s, F &&f) {
+  return capi::guard([&] { f(sync_of(s)); });
+}
+
+void store_sync(carto_import_sync **out, std::unique_ptr<SyncTable> sync) {
+  capi::make_handle(out, capi::Kind::sync, std::move(sync));
+}
+
+carto_import_status create(carto_import_sync **out, carto_import_client *client,
+                           const char *source, const char *name, bool connector, long interval,
+                           const carto_import_params *params) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    auto core = capi::core_of(client);
+    capi::require(source, name);
+    store_sync(out, SyncTable::create(std::move(core), source, connector, interval,
+                                      capi::params_of(params)));
+  });
+}
+
+}  // namespace
+
+extern "C" {
+
+carto_import_status carto_import_sync_create(carto_import_sync **out, carto_import_client *client,
+                                           const char *url, long interval_seconds,
+                                           const carto_import_params *params) {
+  return create(out, client, url, "url", false, interval_seconds, params);
+}
+
+carto_import_status carto_import_sync_create_connector(carto_import_sync **out,
+                                                     carto_import_client *client,
+                                                     const char *connector_json,
+                                                     long interval_seconds,
+                                                     const carto_import_params *params) {
+  return create(out, client, connector_json, "connector_json", true, interval_seconds, params);
+}
+
+carto_import_status carto_import_sync_get(carto_import_sync **out, carto_import_client *client,
+                                        const char *id) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    auto core = capi::core_of(client);
+    capi::require(id, "id");
+    store_sync(out, SyncTable::fetch(std::move(core), id));
+  });
+}
+
+carto_import_status carto_import_sync_list_all(carto_import_sync_list **out,
+                                             carto_import_client *client) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    capi::make_handle(out, capi::Kind::sync_list, list_syncs(capi::core_of(client)));
+  });
+}
+
+size_t carto_import_sync_list_count(const carto_import_sync_list *list) {
+  return capi::guard_value<size_t>(0, [&] {
+    return capi::checked(list, capi::Kind::sync_list, "sync list")->items.size();
+  });
+}
+
+carto_import_status carto_import_sync_list_get(carto_import_sync **out,
+                                             const carto_import_sync_list *list, size_t i) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    const auto &items = capi::checked(list, capi::Kind::sync_list, "sync list")->items;
+    if (i >= items.size())
+      throw Error(CARTO_IMPORT_EINVAL, "index " + std::to_string(i) +
+                                           " is out of range (the list has " +
+                                           std::to_string(items.size()) + " sync tables)");
+    store_sync(out, std::make_unique<SyncTable>(*items[i]));
+  });
+}
+
+void carto_import_sync_list_free(carto_import_sync_list *list) {
+  capi::free_handle(list, capi::Kind::sync_list);
+}
+
+void carto_import_sync_free(carto_import_sync *sync) { capi::free_handle(sync, capi::Kind::sync); }
+
+carto_import_status carto_import_sync_refresh(carto_import_sync *sync) {
+  return with_sync(sync, [](SyncTable &s) { s.refresh(); });
+}
+
+carto_import_status carto_import_sync_wait(carto_import_sync *sync, long timeout_ms,
+                                         carto_import_progress_cb progress, void *userdata) {
+  return with_sync(sync, [&](SyncTable &s) {
+    s.wait(capi::deadline_after(timeout_ms), capi::progress_sink(progress, userdata));
+  });
+}
+
+carto_import_status carto_import_sync_force(carto_import_sync *sync, int *outcome) {
+  return with_sync(sync, [&](SyncTable &s) {
+    const int result = s.force();
+    if (outcome) *outcome = result;
+  });
+}
+
+carto_import_status carto_import_sync_is_syncing(carto_import_sync *sync, int *syncing) {
+  return with_sync(sync, [&](SyncTable &s) {
+    const bool result = s.is_syncing();
+    if (syncing) *syncing = result ? 1 : 0;
+  });
+}
+
+carto_import_status carto_import_sync_set_interval(carto_import_sync *sync, long interval_seconds) {
+  return with_sync(sync, [&](SyncTable &s) { s.set_interval(interval_seconds); });
+}
+
+carto_import_status carto_import_sync_delete(carto_import_sync *sync) {
+  return with_sync(sync, [](SyncTable &s) { s.remove(); });
+}
+
+const char *carto_import_sync_id(const carto_import_sync *sync) {
+  return capi::guard_value<const char *>(nullptr, [&] { return sync_of(sync).id().c_str(); });
+}
+
+int carto_import_sync_state(const carto_import_sync *sync) {
+  return capi::guard_value<int>(CARTO_IMPORT_STATE_UNKNOWN, [&] { return sync_of(sync).state(); });
+}
+
+const char *carto_import_sync_state_name(const carto_import_sync *sync) {
+  return capi::guard_value<const char *>(nullptr,
+                                         [&] { return sync_of(sync).state_name().c_str(); });
+}
+
+const char *carto_import_sync_get_string(const carto_import_sync *sync, const char *field) {
+  return capi::guard_value<const char *>(nullptr, [&]() -> const char * {
+    const SyncTable &s = sync_of(sync);
+    return field ? s.get_string(field) : nullptr;
+  });
+}
+
+long long carto_import_sync_get_int(const carto_import_sync *sync, const char *field,
+                                    long long fallback) {
+  return capi::guard_value<long long>(fallback, [&] {
+    const SyncTable &s = sync_of(sync);
+    return field ? s.get_int(field).value_or(fallback) : fallback;
+  });
+}
+
+const char *carto_import_sync_json(const carto_import_sync *sync) {
+  return capi::guard_value<const char *>(nullptr, [&] { return sync_of(sync).json().c_str(); });
+}
+
+carto_import_status carto_import_sync_dataset(carto_import_dataset **out, carto_import_sync *sync) {
+  return capi::guard([&] {
+    capi::require(out, "out");
+    *out = nullptr;
+    capi::make_handle(out, capi::Kind::dataset, sync_of(sync).dataset());
+  });
+}
+
+}  // extern "C"

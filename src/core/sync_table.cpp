@@ -1,0 +1,213 @@
+#include "core/sync_table.hpp"
+
+#include <curl/curl.h>
+
+#include <ctime>
+
+#include "carto_import.h"
+#include "core/error.hpp"
+#include "core/timestamp.hpp"
+
+namespace carto {
+
+namespace {
+constexpr long kSyncNowTimespan = 900;  // seconds a forced sync must wait after the last run
+}
+
+SyncTable::SyncTable(std::shared_ptr<ClientCore> client, JsonPtr doc, const std::string &request)
+    : client_(std::move(client)) {
+  take(std::move(doc), request);
+}
+
+SyncTable::SyncTable(const SyncTable &other)
+    : client_(other.client_), id_(other.id_), data_import_id_(other.data_import_id_),
+      state_(other.state_), state_name_(other.state_name_),
+      doc_(cJSON_Duplicate(other.doc_.get(), 1)), json_text_(other.json_text_) {
+  if (!doc_) throw std::bad_alloc();
+}
+
+void SyncTable::take(JsonPtr doc, const std::string &request) {
+  if (!doc) throw protocol_error(request, "empty reply");
+  const std::string id = json_string(doc.get(), "id");
+  if (!looks_like_uuid(id)) throw protocol_error(request, "the sync table has no id");
+  if (!json_is_string(doc.get(), "state")) throw protocol_error(request, "the sync table has no state");
+  const std::string import_id = json_string(json_member(doc.get(), "data_import"), "item_queue_id");
+  if (!import_id.empty()) data_import_id_ = import_id;
+  id_ = id;
+  set_state(json_string(doc.get(), "state"));
+  json_text_ = json_print(doc.get());
+  doc_ = std::move(doc);
+}
+
+void SyncTable::set_state(const std::string &name) {
+  state_name_ = name;
+  state_ = state_from_name(name);
+}
+
+std::unique_ptr<SyncTable> SyncTable::create(std::shared_ptr<ClientCore> client,
+                                             const std::string &source, bool connector,
+                                             long interval_seconds, const ImportParams &params,
+                                             const Deadline &deadline) {
+  if (interval_seconds < CARTO_IMPORT_SYNC_MIN_INTERVAL)
+    throw Error(CARTO_IMPORT_EINVAL, "a sync interval must be at least " +
+                                         std::to_string(CARTO_IMPORT_SYNC_MIN_INTERVAL) +
+                                         " seconds (15 minutes); got " +
+                                         std::to_string(interval_seconds));
+  JsonPtr body(cJSON_CreateObject());
+  if (!body) throw std::bad_alloc();
+  if (connector) {
+    if (!cJSON_AddItemToObject(body.get(), "connector", parse_connector(source).release()))
+      throw std::bad_alloc();
+  } else {
+    ImportJob::from_url(client, source, params);  // validates the URL the same way
+    if (!cJSON_AddStringToObject(body.get(), "url", source.c_str())) throw std::bad_alloc();
+  }
+  if (!cJSON_AddNumberToObject(body.get(), "interval", static_cast<double>(interval_seconds)))
+    throw std::bad_alloc();
+  ImportParams sync_params = params;  // privacy and collisions do not apply to syncs
+  sync_params.privacy = 0;
+  sync_params.collision = 0;
+  sync_params.add_to_json(body.get());
+  HttpRequest req;
+  req.method = "POST";
+  req.path = "api/v1/synchronizations";
+  req.has_json_body = true;
+  req.json_body = json_print(body.get());
+  JsonPtr doc = client->send_json(req, deadline);
+  return std::make_unique<SyncTable>(std::move(client), std::move(doc), req.describe());
+}
+
+std::unique_ptr<SyncTable> SyncTable::fetch(std::shared_ptr<ClientCore> client,
+                                            const std::string &id) {
+  if (!looks_like_uuid(id)) throw Error(CARTO_IMPORT_EINVAL, "'" + id + "' is not a sync table id (a UUID)");
+  HttpRequest req;
+  req.path = "api/v1/synchronizations/" + id;
+  JsonPtr doc = client->send_json(req);
+  return std::make_unique<SyncTable>(std::move(client), std::move(doc), req.describe());
+}
+
+void SyncTable::refresh(const Deadline &deadline) {
+  HttpRequest req;
+  req.path = "api/v1/synchronizations/" + id_;
+  take(client_->send_json(req, deadline), req.describe());
+}
+
+Error SyncTable::failure_error() const {
+  ErrorInfo e;
+  e.code = CARTO_IMPORT_EREMOTE;
+  e.remote_code = static_cast<int>(json_int(doc_.get(), "error_code", 0));
+  const std::string message = json_string(doc_.get(), "error_message");
+  if (!message.empty()) e.set_explanation(message);
+  e.message = what() + " failed";
+  if (e.remote_code) e.message += " with CARTO error " + std::to_string(e.remote_code);
+  if (!message.empty()) e.message += ": " + message;
+  e.message += "; it is retried at its next run (retried " +
+               std::to_string(json_int(doc_.get(), "retried_times", 0)) +
+               " times so far); check the source, or force a sync later";
+  return Error(std::move(e));
+}
+
+void SyncTable::wait(const Deadline &deadline, const ProgressSink &progress) {
+  Pollable p;
+  p.refresh = [this](const Deadline &d) { refresh(d); };
+  p.state = [this] { return state_; };
+  p.state_name = [this] { return state_name_; };
+  p.settled = [this] {
+    return state_ != CARTO_IMPORT_STATE_CREATED && state_ != CARTO_IMPORT_STATE_QUEUED &&
+           state_ != CARTO_IMPORT_STATE_SYNCING;
+  };
+  p.what = what();
+  poll_until(client_->options(), deadline, p, progress);
+  if (state_ == CARTO_IMPORT_STATE_FAILURE) throw failure_error();
+  if (state_ != CARTO_IMPORT_STATE_SUCCESS)
+    throw protocol_error("GET api/v1/synchronizations/" + id_,
+                         "unknown sync state '" + state_name_ + "'");
+}
+
+int SyncTable::force() {
+  HttpRequest req;
+  req.method = "PUT";
+  req.path = "api/v1/synchronizations/" + id_ + "/sync_now";
+  HttpReply raw;
+  JsonPtr doc = client_->send_json(req, std::nullopt, &raw);
+  const cJSON *enqueued = json_member(doc.get(), "enqueued");
+  if (!cJSON_IsBool(enqueued)) throw protocol_error(req.describe(), "no \"enqueued\" boolean");
+  // The server's clock (its Date header) judges "too soon", not ours.
+  std::time_t now = std::time(nullptr);
+  const std::string date = raw.header("date");
+  if (!date.empty()) {
+    const std::time_t server_now = curl_getdate(date.c_str(), nullptr);
+    if (server_now != -1) now = server_now;
+  }
+  refresh();
+  if (cJSON_IsTrue(enqueued)) return CARTO_IMPORT_FORCE_ENQUEUED;
+  if (state_ == CARTO_IMPORT_STATE_QUEUED || state_ == CARTO_IMPORT_STATE_SYNCING)
+    return CARTO_IMPORT_FORCE_BUSY;
+  const auto ran_at = parse_timestamp(json_string(doc_.get(), "ran_at"));
+  if (ran_at && now - *ran_at < kSyncNowTimespan) return CARTO_IMPORT_FORCE_TOO_SOON;
+  return CARTO_IMPORT_FORCE_BUSY;
+}
+
+bool SyncTable::is_syncing() {
+  HttpRequest req;
+  req.path = "api/v1/synchronizations/" + id_ + "/sync_now";
+  JsonPtr doc = client_->send_json(req);
+  if (!json_is_string(doc.get(), "state")) throw protocol_error(req.describe(), "no \"state\"");
+  set_state(json_string(doc.get(), "state"));
+  return state_ == CARTO_IMPORT_STATE_QUEUED || state_ == CARTO_IMPORT_STATE_SYNCING;
+}
+
+void SyncTable::set_interval(long seconds) {
+  if (seconds < CARTO_IMPORT_SYNC_MIN_INTERVAL)
+    throw Error(CARTO_IMPORT_EINVAL, "a sync interval must be at least " +
+                                         std::to_string(CARTO_IMPORT_SYNC_MIN_INTERVAL) + " seconds");
+  HttpRequest req;
+  req.method = "PUT";
+  req.path = "api/v1/synchronizations/" + id_;
+  req.has_json_body = true;
+  req.json_body = "{\"interval\":" + std::to_string(seconds) + "}";
+  take(client_->send_json(req), req.describe());
+}
+
+void SyncTable::remove() {
+  HttpRequest req;
+  req.method = "DELETE";
+  req.path = "api/v1/synchronizations/" + id_;
+  client_->send_json(req);
+}
+
+std::unique_ptr<Dataset> SyncTable::dataset(const Deadline &deadline) {
+  const std::string viz = json_string(doc_.get(), "visualization_id");
+  if (viz.empty())
+    throw Error(CARTO_IMPORT_EINVAL, what() + " has no dataset yet (state '" + state_name_ +
+                                         "'); wait for its first successful run");
+  return Dataset::fetch(client_, viz, deadline);
+}
+
+const char *SyncTable::get_string(const std::string &field) const {
+  if (field == "data_import_id") return data_import_id_.empty() ? nullptr : data_import_id_.c_str();
+  const cJSON *m = json_member(doc_.get(), field.c_str());
+  return cJSON_IsString(m) ? m->valuestring : nullptr;
+}
+
+std::optional<long long> SyncTable::get_int(const std::string &field) const {
+  const cJSON *m = json_member(doc_.get(), field.c_str());
+  if (cJSON_IsBool(m)) return cJSON_IsTrue(m) ? 1 : 0;
+  if (cJSON_IsNumber(m)) return json_int(doc_.get(), field.c_str());
+  return std::nullopt;
+}
+
+std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client) {
+  HttpRequest req;
+  req.path = "api/v1/synchronizations";
+  JsonPtr doc = client->send_json(req);
+  cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "synchronizations");
+  if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"synchronizations\" list");
+  std::vector<std::unique_ptr<SyncTable>> out;
+  while (cJSON_GetArraySize(items) > 0)
+    out.push_back(std::make_unique<SyncTable>(client, JsonPtr(cJSON_DetachItemFromArray(items, 0)),
+                                              req.describe()));
+  return out;
+}
+
+}  // namespace carto
