@@ -228,7 +228,7 @@ extern "C" {
 stub_server *stub_start(void) {
   std::signal(SIGPIPE, SIG_IGN);  // a client hanging up must not kill the test
   auto *s = new stub_server();
-  s->svr.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  s->svr.new_task_queue = [] { return new httplib::ThreadPool(8); };  // few: valgrind is slow to stop many
   s->svr.set_keep_alive_timeout(1);  // idle connections do not hold up stub_stop() for long
   auto plain = [s](const httplib::Request &req, httplib::Response &res) {
     s->handle(req, res, req.body);

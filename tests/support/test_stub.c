@@ -1,0 +1,280 @@
+/* Self-test of the stub server, driven by plain libcurl: scripting, recording, multipart
+ * re-assembly, broken replies, the empty-queue answer, and a prompt stop. */
+#define _POSIX_C_SOURCE 200809L
+
+/* clang-format off */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+/* clang-format on */
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "stub_server.h"
+
+struct reply {
+  long status;
+  CURLcode rc;
+  char body[4096];
+  size_t len;
+  char headers[4096];
+  size_t hlen;
+};
+
+static size_t on_body(char *d, size_t size, size_t n, void *userp) {
+  struct reply *r = userp;
+  size_t len = size * n;
+  if (r->len + len >= sizeof r->body) len = sizeof r->body - 1 - r->len;
+  memcpy(r->body + r->len, d, len);
+  r->len += len;
+  r->body[r->len] = '\0';
+  return size * n;
+}
+
+static size_t on_header(char *d, size_t size, size_t n, void *userp) {
+  struct reply *r = userp;
+  size_t len = size * n;
+  if (r->hlen + len >= sizeof r->headers) len = sizeof r->headers - 1 - r->hlen;
+  memcpy(r->headers + r->hlen, d, len);
+  r->hlen += len;
+  r->headers[r->hlen] = '\0';
+  return size * n;
+}
+
+/* One request; method NULL = GET; body NULL = none; upload_path: multipart field "file". */
+static struct reply fetch(const char *url, const char *method, const char *body,
+                          const char *upload_path) {
+  struct reply r;
+  memset(&r, 0, sizeof r);
+  CURL *h = curl_easy_init();
+  struct curl_slist *hdrs = curl_slist_append(NULL, "X-Test: One");
+  hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
+  curl_mime *mime = NULL;
+  curl_easy_setopt(h, CURLOPT_URL, url);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &r);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &r);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 20000L);
+  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+  if (upload_path) {
+    mime = curl_mime_init(h);
+    curl_mimepart *part = curl_mime_addpart(mime);
+    curl_mime_name(part, "file");
+    curl_mime_filedata(part, upload_path);
+    curl_mime_filename(part, "data.csv");
+    curl_mime_type(part, "text/csv");
+    part = curl_mime_addpart(mime);
+    curl_mime_name(part, "privacy");
+    curl_mime_data(part, "public", CURL_ZERO_TERMINATED);
+    curl_easy_setopt(h, CURLOPT_MIMEPOST, mime);
+  } else {
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdrs);
+    if (body) curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+  }
+  if (method) curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+  r.rc = curl_easy_perform(h);
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+  curl_mime_free(mime);
+  curl_slist_free_all(hdrs);
+  curl_easy_cleanup(h);
+  return r;
+}
+
+static char *url_of(stub_server *s, const char *rest) {
+  static char buf[256];
+  snprintf(buf, sizeof buf, "%s%s", stub_base_url(s, "demo"), rest);
+  return buf;
+}
+
+static int setup(void **state) {
+  *state = stub_start();
+  return *state ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  stub_stop(*state);
+  return 0;
+}
+
+static void test_base_url(void **state) {
+  stub_server *s = *state;
+  char expected[64];
+  assert_true(stub_port(s) > 0);
+  snprintf(expected, sizeof expected, "http://127.0.0.1:%d/user/alice/", stub_port(s));
+  assert_string_equal(stub_base_url(s, "alice"), expected);
+  snprintf(expected, sizeof expected, "http://127.0.0.1:%d/", stub_port(s));
+  assert_string_equal(stub_base_url(s, NULL), expected);
+}
+
+static void test_scripted_replies_in_order(void **state) {
+  stub_server *s = *state;
+  stub_push(s, 201, "X-One: 1\r\nRetry-After: 5\nContent-Type: text/plain", "first");
+  stub_push(s, 404, NULL, NULL);
+  assert_int_equal(stub_pending(s), 2);
+
+  struct reply r = fetch(url_of(s, "api/v1/imports?a=1&b=x%20y&b=2"), NULL, NULL, NULL);
+  assert_int_equal(r.rc, CURLE_OK);
+  assert_int_equal(r.status, 201);
+  assert_string_equal(r.body, "first");
+  assert_non_null(strstr(r.headers, "X-One: 1\r\n"));
+  assert_non_null(strstr(r.headers, "Retry-After: 5\r\n"));
+  assert_non_null(strstr(r.headers, "Content-Type: text/plain"));
+
+  r = fetch(url_of(s, "x"), "DELETE", NULL, NULL);
+  assert_int_equal(r.status, 404);
+  assert_int_equal(r.len, 0);
+  assert_int_equal(stub_pending(s), 0);
+
+  assert_int_equal(stub_request_count(s), 2);
+  assert_string_equal(stub_request_method(s, 0), "GET");
+  assert_string_equal(stub_request_path(s, 0), "/user/demo/api/v1/imports");
+  assert_string_equal(stub_request_query(s, 0), "a=1&b=x%20y&b=2");
+  assert_string_equal(stub_request_param(s, 0, "b"), "x y");
+  assert_null(stub_request_param(s, 0, "c"));
+  assert_string_equal(stub_request_header(s, 0, "x-test"), "One");
+  assert_string_equal(stub_request_header(s, 0, "X-TEST"), "One");
+  assert_null(stub_request_header(s, 0, "X-Absent"));
+  assert_string_equal(stub_request_method(s, 1), "DELETE");
+  assert_string_equal(stub_request_query(s, 1), "");
+  /* Out of range. */
+  assert_null(stub_request_method(s, 2));
+  assert_null(stub_request_path(s, 2));
+  assert_null(stub_request_body(s, 2));
+  assert_int_equal(stub_request_body_length(s, 2), 0);
+  assert_int_equal(stub_unexpected(s), 0);
+}
+
+static void test_json_body_recorded(void **state) {
+  stub_server *s = *state;
+  stub_push(s, 200, NULL, "{\"ok\":true}");
+  stub_push(s, 200, NULL, "{}");
+  struct reply r = fetch(url_of(s, "api/v1/imports"), NULL, "{\"url\":\"https://x/y.csv\"}", NULL);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(r.body, "{\"ok\":true}");
+  assert_non_null(strstr(r.headers, "application/json"));
+  r = fetch(url_of(s, "api/v1/synchronizations/1"), "PUT", "{\"interval\":3600}", NULL);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(stub_request_method(s, 0), "POST");
+  assert_string_equal(stub_request_body(s, 0), "{\"url\":\"https://x/y.csv\"}");
+  assert_int_equal(stub_request_body_length(s, 0), strlen("{\"url\":\"https://x/y.csv\"}"));
+  assert_string_equal(stub_request_method(s, 1), "PUT");
+  assert_string_equal(stub_request_body(s, 1), "{\"interval\":3600}");
+}
+
+static void test_multipart_reassembled(void **state) {
+  stub_server *s = *state;
+  char path[] = "/tmp/stub_selftest_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *fp = fdopen(fd, "w");
+  fputs("name,value\na,1\n", fp);
+  fclose(fp);
+  stub_push(s, 200, NULL, "{\"success\":true}");
+  struct reply r = fetch(url_of(s, "api/v1/imports"), NULL, NULL, path);
+  remove(path);
+  assert_int_equal(r.status, 200);
+  const char *ct = stub_request_header(s, 0, "Content-Type");
+  assert_non_null(ct);
+  const char *boundary = strstr(ct, "boundary=");
+  assert_non_null(boundary);
+  boundary += 9;
+  char expected[1024];
+  snprintf(expected, sizeof expected,
+           "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"data.csv\"\r\n"
+           "Content-Type: text/csv\r\n\r\nname,value\na,1\n\r\n"
+           "--%s\r\nContent-Disposition: form-data; name=\"privacy\"\r\n\r\npublic\r\n"
+           "--%s--\r\n",
+           boundary, boundary, boundary);
+  assert_string_equal(stub_request_body(s, 0), expected);
+}
+
+static void test_empty_queue_is_599(void **state) {
+  stub_server *s = *state;
+  struct reply r = fetch(url_of(s, "surprise"), NULL, NULL, NULL);
+  assert_int_equal(r.status, 599);
+  assert_int_equal(r.len, 0);
+  assert_int_equal(stub_unexpected(s), 1);
+  assert_int_equal(stub_request_count(s), 1); /* recorded all the same */
+}
+
+static void test_truncated_and_closed(void **state) {
+  stub_server *s = *state;
+  stub_push_truncated(s, 200, NULL, "{\"imp", 100);
+  stub_push_close(s);
+  stub_push(s, 200, NULL, "fine");
+  struct reply r = fetch(url_of(s, "a"), NULL, NULL, NULL);
+  assert_int_equal(r.rc, CURLE_PARTIAL_FILE);
+  assert_int_equal(r.status, 200);
+  assert_string_equal(r.body, "{\"imp");
+  assert_non_null(strstr(r.headers, "Content-Length: 100"));
+  r = fetch(url_of(s, "b"), NULL, NULL, NULL);
+  assert_int_equal(r.rc, CURLE_GOT_NOTHING);
+  assert_int_equal(r.len + r.hlen, 0);
+  r = fetch(url_of(s, "c"), NULL, NULL, NULL);
+  assert_int_equal(r.rc, CURLE_OK);
+  assert_string_equal(r.body, "fine");
+  assert_int_equal(stub_request_count(s), 3);
+  assert_string_equal(stub_request_path(s, 1), "/user/demo/b");
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static void test_delay_and_wait(void **state) {
+  stub_server *s = *state;
+  stub_push_delay(s, 200, NULL, "late", 50);
+  struct reply r = fetch(url_of(s, "slow"), NULL, NULL, NULL);
+  assert_int_equal(r.rc, CURLE_OK);
+  assert_string_equal(r.body, "late");
+  assert_int_equal(stub_wait_requests(s, 1, 10), 1);
+  assert_int_equal(stub_wait_requests(s, 2, 10), 1); /* times out with what there is */
+}
+
+static void test_stop_interrupts_a_delay(void **state) {
+  (void)state;
+  stub_server *s = stub_start();
+  assert_non_null(s);
+  stub_push_delay(s, 200, NULL, "never", 600000);
+  char url[128];
+  snprintf(url, sizeof url, "%sx", stub_base_url(s, "demo"));
+  /* A client that gives up at once; the stub's handler keeps "sleeping" on the delay. */
+  CURL *h = curl_easy_init();
+  curl_easy_setopt(h, CURLOPT_URL, url);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, 200L);
+  assert_int_equal(curl_easy_perform(h), CURLE_OPERATION_TIMEDOUT);
+  curl_easy_cleanup(h);
+  assert_int_equal(stub_wait_requests(s, 1, 20000), 1);
+  const double t0 = now_ms();
+  stub_stop(s);
+  const double elapsed = now_ms() - t0;
+  if (elapsed > 60000.0) fail_msg("stub_stop() took %.0f ms", elapsed);
+  stub_stop(NULL);
+}
+
+int main(void) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+  const struct CMUnitTest tests[] = {
+      T(test_base_url),
+      T(test_scripted_replies_in_order),
+      T(test_json_body_recorded),
+      T(test_multipart_reassembled),
+      T(test_empty_queue_is_599),
+      T(test_truncated_and_closed),
+      T(test_delay_and_wait),
+      cmocka_unit_test(test_stop_interrupts_a_delay),
+  };
+  const int failed = cmocka_run_group_tests(tests, NULL, NULL);
+  curl_global_cleanup();
+  return failed;
+}
