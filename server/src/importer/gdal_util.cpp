@@ -1,5 +1,6 @@
 // GDAL set-up and small RAII helpers.
 #include <mutex>
+#include <utility>
 
 #include "engine.hpp"
 
@@ -10,9 +11,11 @@ void gdal_init() {
   std::call_once(once, [] {
     GDALAllRegister();
     // The table store is a scratch copy of the user's data: durability against power loss is
-    // not worth an fsync per transaction.
-    CPLSetConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
-    CPLSetConfigOption("OGR_SQLITE_CACHE", "64");  // MB of SQLite page cache
+    // not worth an fsync per transaction. The environment may override these.
+    for (const auto &kv : {std::pair<const char *, const char *>{"OGR_SQLITE_SYNCHRONOUS", "OFF"},
+                           {"OGR_SQLITE_CACHE", "64"}}) {  // MB of SQLite page cache
+      if (!CPLGetConfigOption(kv.first, nullptr)) CPLSetConfigOption(kv.first, kv.second);
+    }
   });
 }
 
