@@ -128,6 +128,7 @@ static void test_429_gives_up_with_rate_limit_details(void **state) {
   assert_int_equal(remaining, 0);
   assert_int_equal(reset, 4);
   assert_contains(carto_import_last_error_message(), "gave up after 2 attempts");
+  assert_no_key_in_error();
   assert_int_equal(stub_request_count(f->stub), 2);
   carto_import_client_free(c);
 }
@@ -150,6 +151,7 @@ static void test_not_retried(void **state) {
     stub_push(f->stub, 200, NULL, IMPORTS_OK);
     assert_status(carto_import_client_verify(c), cases[i].code);
     assert_not_contains(carto_import_last_error_message(), "gave up");
+    assert_no_key_in_error();
     assert_int_equal(stub_request_count(f->stub), before + 1); /* one request only */
     assert_int_equal(stub_pending(f->stub), 1);
     assert_ok(carto_import_client_verify(c)); /* consumes the 200 */
@@ -168,7 +170,8 @@ static void test_request_timeout(void **state) {
   const double t0 = now_ms();
   assert_status(carto_import_client_verify(c), CARTO_IMPORT_ETIMEDOUT);
   const double elapsed = now_ms() - t0;
-  if (elapsed > 5000.0 * time_scale()) fail_msg("a %ld ms timeout took %.0f ms", timeout_ms, elapsed);
+  if (elapsed > 5000.0 * time_scale())
+    fail_msg("a %ld ms timeout took %.0f ms", timeout_ms, elapsed);
   assert_int_equal(carto_import_last_error_http_status(), 0);
   assert_contains(carto_import_last_error_message(), "GET api/v1/imports");
   assert_contains(carto_import_last_error_message(), "did not answer in time");

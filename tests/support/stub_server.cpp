@@ -228,7 +228,8 @@ extern "C" {
 stub_server *stub_start(void) {
   std::signal(SIGPIPE, SIG_IGN);  // a client hanging up must not kill the test
   auto *s = new stub_server();
-  s->svr.new_task_queue = [] { return new httplib::ThreadPool(8); };  // few: valgrind is slow to stop many
+  // Enough threads for a few concurrent clients; not more: valgrind is slow to stop many.
+  s->svr.new_task_queue = [] { return new httplib::ThreadPool(8); };
   s->svr.set_keep_alive_timeout(1);  // idle connections do not hold up stub_stop() for long
   auto plain = [s](const httplib::Request &req, httplib::Response &res) {
     s->handle(req, res, req.body);

@@ -219,7 +219,8 @@ void test_handle_registry(void **) {
   capi::unregister_handle(&a);  // twice: harmless
 
   // checked(): NULL, freed and wrong-type handles are EBADHANDLE with a clear message.
-  Error e = expect_error([] { capi::checked(static_cast<Thing *>(nullptr), capi::Kind::job, "job"); });
+  Error e = expect_error(
+      [] { capi::checked(static_cast<Thing *>(nullptr), capi::Kind::job, "job"); });
   assert_int_equal(e.code(), CARTO_IMPORT_EBADHANDLE);
   assert_str(e.what(), "job is NULL");
   e = expect_error([&] { capi::checked(&a, capi::Kind::job, "job"); });
@@ -240,7 +241,8 @@ void test_handle_registry(void **) {
   assert_false(capi::is_live(freed, capi::Kind::params));
   capi::free_handle(static_cast<Thing *>(nullptr), capi::Kind::params);
 
-  e = expect_error([] { capi::make_handle(static_cast<Thing **>(nullptr), capi::Kind::params, 1); });
+  e = expect_error(
+      [] { capi::make_handle(static_cast<Thing **>(nullptr), capi::Kind::params, 1); });
   assert_int_equal(e.code(), CARTO_IMPORT_EINVAL);
   assert_str(e.what(), "out must not be NULL");
 }

@@ -75,7 +75,8 @@ void test_json_member(void **) {
   // Pretty-printed JSON, and escaped quotes inside the value.
   assert_str(redact_secrets("{\n  \"api_key\" : \"abc\",\n  \"x\": 1\n}"),
              "{\n  \"api_key\" : \"[REDACTED]\",\n  \"x\": 1\n}");
-  assert_str(redact_secrets(R"({"api_key":"a\"b","x":"y"})"), R"({"api_key":"[REDACTED]","x":"y"})");
+  assert_str(redact_secrets(R"({"api_key":"a\"b","x":"y"})"),
+             R"({"api_key":"[REDACTED]","x":"y"})");
   // Not a string value, or a truncated document: nothing to mask, nothing broken.
   assert_str(redact_secrets(R"({"api_key":null})"), R"({"api_key":null})");
   assert_str(redact_secrets(R"({"api_key")"), R"({"api_key")");
