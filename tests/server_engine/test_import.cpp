@@ -1,6 +1,7 @@
 // import_file and the table store: every format's happy path, archives, limits and error
 // codes, collision strategies, overwrite_table, describe/rename/drop, and garbage input.
 #include <algorithm>
+#include <thread>
 #include <cmath>
 #include <cstdio>
 
@@ -448,6 +449,27 @@ static void test_store_operations(void **) {
   assert_str(join(env.store.names()), "other");
 }
 
+static void test_concurrent_imports(void **) {
+  Env env;
+  write_file(env.dir / "upload/same.csv", kPointsCsv);
+  std::vector<ImportRequest> requests;
+  for (int i = 0; i < 4; ++i) requests.push_back(env.request("same.csv"));
+  for (auto &r : requests) r.set_state = nullptr;
+  std::vector<ImportOutcome> outcomes(requests.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < requests.size(); ++i)
+    threads.emplace_back([&, i] { outcomes[i] = cis::import_file(env.store, requests[i]); });
+  for (int i = 0; i < 20; ++i) env.store.names();  // readers meanwhile
+  for (auto &t : threads) t.join();
+  std::vector<std::string> names;
+  for (const ImportOutcome &o : outcomes) {
+    assert_ok(o);
+    names.push_back(o.tables[0].name);
+  }
+  std::sort(names.begin(), names.end());
+  assert_str(join(names), "same|same_1|same_2|same_3");
+}
+
 // ---- garbage ----
 
 static void test_garbage_never_crashes(void **) {
@@ -492,6 +514,7 @@ int main(void) {
       cmocka_unit_test(test_collision_strategies),
       cmocka_unit_test(test_overwrite_table),
       cmocka_unit_test(test_store_operations),
+      cmocka_unit_test(test_concurrent_imports),
       cmocka_unit_test(test_garbage_never_crashes),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);

@@ -299,19 +299,21 @@ class Importer {
          it.increment(ec)) {
       std::string name = it->path().filename().string();
       std::string e = extension(name);
+      std::error_code entry_ec;  // an unreadable entry is skipped, not the whole walk
+      bool is_dir = it->is_directory(entry_ec);
       if (name[0] == '.' || name == "__MACOSX") {  // hidden files, macOS resource forks
-        if (it->is_directory()) it.disable_recursion_pending();
+        if (is_dir) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_directory()) {
+      if (is_dir) {
         if (e == "gdb") {
           sources.push_back({it->path().string(), e, stem(name)});
           it.disable_recursion_pending();
         }
         continue;
       }
-      if (!it->is_regular_file() || !drivers_for(e) || e == "gdb") continue;
-      if (it->file_size() == 0) {
+      if (!it->is_regular_file(entry_ec) || !drivers_for(e) || e == "gdb") continue;
+      if (it->file_size(entry_ec) == 0) {
         saw_empty = true;
         continue;
       }

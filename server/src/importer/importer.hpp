@@ -65,7 +65,7 @@ class UserTables {
   std::vector<std::string> names();
   TableInfo describe(const std::string &name);    // throws std::runtime_error if absent
   void drop(const std::string &name);             // no-op if absent
-  void rename(const std::string &from, const std::string &to);
+  void rename(const std::string &from, const std::string &to);  // throws if from is absent or to is taken
   std::int64_t total_size();                      // bytes, for the storage quota
   const std::string &path() const { return path_; }
   std::mutex &mutex() { return mu_; }             // held by the engine while it writes
@@ -121,7 +121,8 @@ struct DownloadRequest {
 };
 
 struct DownloadResult {
-  int error_code = 0;          // 0, 1001, 1100 (404), 1101 (401/403), 1102 (DNS), 1020 (timeout), 6666
+  int error_code = 0;          // 0, 1001, 1100 (404), 1101 (401/403), 1102 (DNS), 1020 (timeout), 6666,
+                               // 1103 (transfer cut short), 1000 (dest_dir not writable)
   std::string path;            // the downloaded file
   std::string file_name;       // from Content-Disposition or the URL path (URL-decoded)
   long http_status = 0;        // the remote status, when there was one
