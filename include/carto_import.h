@@ -169,8 +169,9 @@ CARTO_IMPORT_API int carto_import_last_error_code(void);
 
 /**
  * @brief A message describing the last failure on this thread and what to do next.
- * Never contains the API key. Ownership: thread-local, borrowed; valid until the next
- * failing call on this thread. Never NULL: "" when there is no error.
+ * Never contains the API key. Ownership: thread-local, borrowed; valid until the next call
+ * into the library on this thread (every call that can fail starts by clearing the record).
+ * Never NULL: "" when there is no error.
  * @since 0.1
  */
 CARTO_IMPORT_API const char *carto_import_last_error_message(void);
