@@ -35,6 +35,11 @@ bool safe_relative_path(const std::string &path) {
   return true;
 }
 
+std::string error_of(archive *a) {
+  const char *msg = archive_error_string(a);
+  return msg ? msg : "unknown error";
+}
+
 UnpackResult fail(int code, std::string detail) {
   UnpackResult r;
   r.error_code = code;
@@ -52,7 +57,7 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
   archive_read_support_format_all(a.get());
   archive_read_support_format_raw(a.get());  // a lone .gz/.bz2 file; bids lowest
   if (archive_read_open_filename(a.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return fail(1003, std::string("cannot open archive: ") + archive_error_string(a.get()));
+    return fail(1003, std::string("cannot open archive: ") + error_of(a.get()));
 
   UnpackResult result;
   std::int64_t total = 0, entries = 0;
@@ -65,7 +70,7 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
     if (rc < ARCHIVE_WARN) {
       if (archive_read_has_encrypted_entries(a.get()) > 0)
         return fail(1018, "the archive is encrypted");
-      return fail(1003, std::string("corrupt archive: ") + archive_error_string(a.get()));
+      return fail(1003, std::string("corrupt archive: ") + error_of(a.get()));
     }
     bool raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
     // "Raw" accepts any bytes: only a real compression filter makes it a compressed file.
@@ -97,7 +102,7 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
       if (n < 0) {
         if (archive_entry_is_encrypted(entry) || archive_read_has_encrypted_entries(a.get()) > 0)
           return fail(1018, "the archive is encrypted");
-        return fail(1003, std::string("corrupt archive: ") + archive_error_string(a.get()));
+        return fail(1003, std::string("corrupt archive: ") + error_of(a.get()));
       }
       size += n;
       total += n;
