@@ -1,0 +1,161 @@
+/* carto_import_python.i — the Python binding: the module, the exception mapping, the progress
+ * trampoline and the Pythonic layer of the classes of ../carto_import.i.
+ *
+ * Built with -threads: the methods listed with %threadallow in carto_import.i release the GIL;
+ * the progress trampoline takes it back. Exceptions are the classes of carto_import.exceptions,
+ * chosen there by one table (exceptions._from_c); the C side only gathers the last error.
+ */
+%module(package="carto_import", docstring="Low-level SWIG wrapper of libcarto_import; use the carto_import package.") core
+
+%feature("autodoc", "2");
+
+%{
+#include <Python.h>
+#include "carto_import.h"
+
+/* Raises the exception for status `code` (0: the last error's code), built by
+ * carto_import.exceptions._from_c from the thread's last-error record. The record is used only
+ * when it belongs to this failure. */
+static void carto_py_raise_message(int code, const char *message) {
+  PyObject *mod, *exc;
+  long limit = -1, remaining = -1, reset = -1;
+  int own;
+  if (code == 0) code = carto_import_last_error_code();
+  if (code == 0) code = CARTO_IMPORT_ERROR;
+  own = !message && carto_import_last_error_code() == code;
+  if (own) carto_import_last_error_rate_limit(&limit, &remaining, &reset);
+  mod = PyImport_ImportModule("carto_import.exceptions");
+  if (!mod) return;
+  exc = PyObject_CallMethod(
+      mod, "_from_c", "izizzzillll", code,
+      message ? message : own ? carto_import_last_error_message() : carto_import_strerror(code),
+      own ? carto_import_last_error_http_status() : 0,
+      own ? carto_import_last_error_remote_title() : NULL,
+      own ? carto_import_last_error_remote_explanation() : NULL,
+      own ? carto_import_last_error_remote_source() : NULL,
+      own ? carto_import_last_error_remote_code() : 0,
+      (long)(own ? carto_import_last_error_retry_after() : -1), limit, remaining, reset);
+  Py_DECREF(mod);
+  if (!exc) return;
+  PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+  Py_DECREF(exc);
+}
+
+static void carto_py_raise(int code) { carto_py_raise_message(code, NULL); }
+
+/* A method of a closed handle: CARTO_IMPORT_EBADHANDLE, without calling the library. */
+#define CARTO_IMPORT_CLOSED_ERROR(name)                                                        \
+  do {                                                                                         \
+    const char *n_ = (name);                                                                   \
+    char msg_[96];                                                                             \
+    PyOS_snprintf(msg_, sizeof msg_, "this %s is closed",                                     \
+                  strncmp(n_, "Carto", 5) == 0 ? n_ + 5 : n_);                                 \
+    carto_py_raise_message(CARTO_IMPORT_EBADHANDLE, msg_);                                     \
+    SWIG_fail;                                                                                 \
+  } while (0)
+
+/* The progress trampoline: userdata is the Python callable (borrowed: the wrapper's argument
+ * outlives the call). Called on the calling thread while the GIL is released: takes it. A true
+ * result or an exception cancels; the exception stays pending and the wrapper re-raises it. */
+static int carto_py_progress(int state, long long done, long long total, void *userdata) {
+  int rc = 1;
+  SWIG_PYTHON_THREAD_BEGIN_BLOCK;
+  if (!PyErr_Occurred()) {
+    PyObject *r = PyObject_CallFunction((PyObject *)userdata, "iLL", state, done, total);
+    if (r) {
+      rc = PyObject_IsTrue(r);
+      if (rc < 0) rc = 1;
+      Py_DECREF(r);
+    }
+  }
+  SWIG_PYTHON_THREAD_END_BLOCK;
+  return rc;
+}
+%}
+
+/* Every fallible call: raise (the callback's own exception first), else return nothing. */
+%typemap(out) carto_import_status {
+  if ($1 < 0) {
+    if (!PyErr_Occurred()) carto_py_raise($1);
+    SWIG_fail;
+  }
+  $result = SWIG_Py_Void();
+}
+
+/* Box **OUT: the new object is returned, owned by Python. */
+%typemap(in, numinputs=0) SWIGTYPE **OUT ($*1_ltype temp = NULL) { $1 = &temp; }
+%typemap(argout) SWIGTYPE **OUT {
+  $result = SWIG_Python_AppendOutput(
+      $result, SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN));
+}
+
+/* A callable or None. */
+%typemap(in) (carto_import_progress_cb progress, void *userdata) {
+  if ($input == Py_None) {
+    $1 = NULL;
+    $2 = NULL;
+  } else if (!PyCallable_Check($input)) {
+    PyErr_SetString(PyExc_TypeError, "progress must be a callable or None");
+    SWIG_fail;
+  } else {
+    $1 = carto_py_progress;
+    $2 = (void *)$input;
+  }
+}
+
+/* Constructors return NULL on failure. */
+%exception CartoOptions::CartoOptions {
+  $action
+  if (!result) { carto_py_raise(0); SWIG_fail; }
+}
+%exception CartoClient::CartoClient {
+  $action
+  if (!result) { carto_py_raise(0); SWIG_fail; }
+}
+%exception CartoParams::CartoParams {
+  $action
+  if (!result) { carto_py_raise(0); SWIG_fail; }
+}
+
+/* The Pythonic layer wraps these under their plain names (seconds, keywords, lists). */
+%rename(_username) CartoClient::username;
+%rename(_base_url) CartoClient::base_url;
+%rename(_import_file) CartoClient::import_file;
+%rename(_import_url) CartoClient::import_url;
+%rename(_import_connector) CartoClient::import_connector;
+%rename(_import_jobs) CartoClient::import_jobs;
+%rename(_import_dataset) CartoClient::import_dataset;
+%rename(_import_sync_dataset) CartoClient::import_sync_dataset;
+%rename(_list_datasets) CartoClient::list_datasets;
+%rename(_create_sync) CartoClient::create_sync;
+%rename(_create_sync_connector) CartoClient::create_sync_connector;
+%rename(_list_syncs) CartoClient::list_syncs;
+%rename(_run) CartoImportJob::run;
+%rename(_wait) CartoImportJob::wait;
+%rename(_datasets) CartoImportJob::datasets;
+%rename(_id) CartoImportJob::id;
+%rename(_state) CartoImportJob::state;
+%rename(_state_name) CartoImportJob::state_name;
+%rename(_success) CartoImportJob::success;
+%rename(_error_code) CartoImportJob::error_code;
+%rename(_json) CartoImportJob::json;
+%rename(_privacy) CartoDataset::privacy;
+%rename(_json) CartoDataset::json;
+%rename(delete) CartoDataset::remove;
+%rename(force_delete) CartoDataset::force_remove;
+%rename(_wait) CartoSyncTable::wait;
+%rename(_force) CartoSyncTable::force;
+%rename(_is_syncing) CartoSyncTable::is_syncing;
+%rename(_id) CartoSyncTable::id;
+%rename(_state) CartoSyncTable::state;
+%rename(_state_name) CartoSyncTable::state_name;
+%rename(_json) CartoSyncTable::json;
+%rename(delete) CartoSyncTable::remove;
+%rename(_dataset) CartoSyncTable::dataset;
+%rename(_get) CartoDatasetList::get;
+%rename(_get) CartoSyncList::get;
+%rename(_get) CartoStringList::get;
+
+%include "../carto_import.i"
+
+%pythoncode "pythonic.py"

@@ -1,0 +1,464 @@
+
+# ---- The Pythonic layer (bindings/python/pythonic.py, inserted by SWIG at the end of core.py).
+# Seconds instead of milliseconds, keywords instead of setters, lists instead of list handles,
+# properties, context managers. Each method is a thin call of one C function of the SWIG layer.
+
+import json as _json
+
+
+def _extends(target):
+    """Class decorator: copies the decorated class's members onto the SWIG class `target`."""
+    def apply(mixin):
+        for name, value in vars(mixin).items():
+            if name not in ("__dict__", "__weakref__", "__module__", "__qualname__"):
+                setattr(target, name, value)
+        return target
+    return apply
+
+
+def _ms(seconds, name="timeout"):
+    """Seconds (None: no limit) to the C API's milliseconds (0: no limit)."""
+    if seconds is None:
+        return 0
+    if seconds <= 0:
+        raise ValueError(f"{name} must be positive or None, not {seconds!r}")
+    return max(1, int(round(seconds * 1000)))
+
+
+_PRIVACY = {"public": PRIVACY_PUBLIC, "private": PRIVACY_PRIVATE, "link": PRIVACY_LINK}
+_PRIVACY_NAMES = {PRIVACY_DEFAULT: None, PRIVACY_PUBLIC: "PUBLIC", PRIVACY_PRIVATE: "PRIVATE",
+                  PRIVACY_LINK: "LINK", PRIVACY_PASSWORD: "PASSWORD"}
+_COLLISION = {"rename": COLLISION_RENAME, "skip": COLLISION_SKIP,
+              "overwrite": COLLISION_OVERWRITE}
+
+
+def _choice(table, value, what):
+    if isinstance(value, str):
+        try:
+            return table[value.lower()]
+        except KeyError:
+            raise ValueError(f"unknown {what} {value!r}; one of {', '.join(table)}") from None
+    return int(value)
+
+
+def _source(source):
+    """A path, URL, connector JSON text, or a connector dict (sent as JSON)."""
+    if isinstance(source, dict):
+        return _json.dumps(source)
+    return __import__("os").fspath(source)
+
+
+def _items(handle):
+    """The items of a list handle as a Python list (the handle is freed)."""
+    with handle:
+        return list(handle)
+
+
+@_extends(Options)
+class Options:
+    """Settings a Client is built from: Options(base_url=..., api_key=..., verify_tls=...).
+
+    Every keyword of configure() is accepted. The set_* methods are the C setters.
+    """
+
+    def __init__(self, **settings):
+        _core.Options_swiginit(self, _core.new_Options())
+        self.configure(**settings)
+
+    def configure(self, *, base_url=None, api_key=None, auth_mode=None, verify_tls=None,
+                  ca_bundle=None, allow_insecure_http=None, connect_timeout=None,
+                  request_timeout=None, low_speed=None, user_agent_suffix=None,
+                  max_attempts=None, backoff=None, poll_interval=None):
+        """Sets the given settings; timeouts in seconds.
+
+        auth_mode: "basic" (Authorization header, default) or "query" (api_key parameter).
+        low_speed: (bytes_per_second, seconds) stall detection, (0, 0) to disable.
+        max_attempts / backoff=(base_seconds, max_seconds): retry policy.
+        poll_interval: (initial_seconds, max_seconds) between polls of a wait.
+        request_timeout: 0 or None for no limit (the default).
+        """
+        if base_url is not None:
+            self.set_base_url(base_url)
+        if api_key is not None:
+            self.set_api_key(api_key)
+        if auth_mode is not None:
+            self.set_auth_mode(_choice({"basic": AUTH_BASIC, "query": AUTH_QUERY}, auth_mode,
+                                       "auth mode"))
+        if verify_tls is not None:
+            self.set_verify_tls(bool(verify_tls))
+        if ca_bundle is not None:
+            self.set_ca_bundle(__import__("os").fspath(ca_bundle))
+        if allow_insecure_http is not None:
+            self.set_allow_insecure_http(bool(allow_insecure_http))
+        if connect_timeout is not None:
+            self.set_connect_timeout_ms(_ms(connect_timeout, "connect_timeout"))
+        if request_timeout is not None:
+            self.set_request_timeout_ms(_ms(request_timeout or None, "request_timeout"))
+        if low_speed is not None:
+            self.set_low_speed(*low_speed)
+        if user_agent_suffix is not None:
+            self.set_user_agent_suffix(user_agent_suffix)
+        if max_attempts is not None or backoff is not None:
+            base, top = backoff if backoff is not None else (0.5, 30.0)
+            self.set_retry(3 if max_attempts is None else max_attempts,
+                           _ms(base, "backoff"), _ms(top, "backoff"))
+        if poll_interval is not None:
+            first, top = poll_interval
+            self.set_poll_interval_ms(_ms(first, "poll_interval"), _ms(top, "poll_interval"))
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return "<carto_import.Options%s>" % (" closed" if self.is_closed() else "")
+
+
+@_extends(Params)
+class Params:
+    """Import parameters: Params(privacy="public", create_vis=True, ...); see configure()."""
+
+    def __init__(self, **params):
+        _core.Params_swiginit(self, _core.new_Params())
+        self.configure(**params)
+
+    def configure(self, *, type_guessing=None, quoted_fields_guessing=None,
+                  content_guessing=None, create_vis=None, privacy=None,
+                  collision_strategy=None):
+        """Sets what is given; anything left out is not sent (the server's default).
+
+        privacy: "public", "private", "link" (any case) or a PRIVACY_* value.
+        collision_strategy: "rename" (default), "skip", "overwrite" or a COLLISION_* value.
+        """
+        if type_guessing is not None:
+            self.set_type_guessing(bool(type_guessing))
+        if quoted_fields_guessing is not None:
+            self.set_quoted_fields_guessing(bool(quoted_fields_guessing))
+        if content_guessing is not None:
+            self.set_content_guessing(bool(content_guessing))
+        if create_vis is not None:
+            self.set_create_vis(bool(create_vis))
+        if privacy is not None:
+            self.set_privacy(_choice(_PRIVACY, privacy, "privacy"))
+        if collision_strategy is not None:
+            self.set_collision_strategy(_choice(_COLLISION, collision_strategy,
+                                                "collision strategy"))
+        return self
+
+    @staticmethod
+    def of(params=None, **kwargs):
+        """A Params from a Params, keywords, or nothing (None: the server's defaults)."""
+        if params is not None:
+            if kwargs:
+                raise TypeError("pass either params= or import keywords, not both")
+            return params
+        return Params(**kwargs) if kwargs else None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return "<carto_import.Params%s>" % (" closed" if self.is_closed() else "")
+
+
+@_extends(Client)
+class Client:
+    """A connection to one CARTO account; safe to share between threads.
+
+        with carto_import.Client(base_url, api_key) as client:
+            datasets = client.import_dataset("cities.csv", timeout=600)
+
+    base_url is any CARTO form (https://USER.carto.com/, https://ORG.carto.com/u/USER/,
+    https://HOST/user/USER/). Other keywords are Options.configure()'s; or pass options=.
+    """
+
+    def __init__(self, base_url=None, api_key=None, *, options=None, **settings):
+        if options is None:
+            with Options(base_url=base_url, api_key=api_key, **settings) as opts:
+                _core.Client_swiginit(self, _core.new_Client(opts))
+        else:
+            options.configure(base_url=base_url, api_key=api_key, **settings)
+            _core.Client_swiginit(self, _core.new_Client(options))
+
+    username = property(lambda self: self._username(), doc="The account's username.")
+    base_url = property(lambda self: self._base_url(), doc="The normalised base URL.")
+
+    def import_file(self, path, params=None, **kwargs):
+        """Prepares an import of a local file (path used exactly as given): an ImportJob to
+        run() and wait() for. Keywords are Params.configure()'s."""
+        return self._import_file(__import__("os").fspath(path), Params.of(params, **kwargs))
+
+    def import_url(self, url, params=None, **kwargs):
+        """Prepares an import of a URL the server downloads: an ImportJob."""
+        return self._import_url(url, Params.of(params, **kwargs))
+
+    def import_connector(self, connector, params=None, **kwargs):
+        """Prepares an import from an external database: connector is a dict or JSON text
+        such as {"provider": "postgres", "connection": {...}, "table": "t"}."""
+        return self._import_connector(_source(connector), Params.of(params, **kwargs))
+
+    def import_jobs(self):
+        """The ids of the account's unfinished import jobs, newest first."""
+        return _items(self._import_jobs())
+
+    def import_dataset(self, source, *, timeout=None, progress=None, params=None, **kwargs):
+        """Imports a file path, URL (http, https, ftp) or connector (dict) and waits.
+
+        Returns the list of Datasets created (an archive may hold several tables).
+        timeout: seconds for the whole call (None: no limit).
+        progress: progress(state, bytes_done, bytes_total) called while sending and on each
+        state change; return True or raise to cancel (the exception is re-raised here).
+        """
+        return _items(self._import_dataset(_source(source), Params.of(params, **kwargs),
+                                           _ms(timeout), progress))
+
+    def import_sync_dataset(self, source, interval, *, timeout=None, progress=None,
+                            params=None, **kwargs):
+        """Creates a sync table from a URL or connector (dict) that re-imports every interval
+        seconds (>= SYNC_MIN_INTERVAL; 0 imports a connector once), waits for its first run,
+        and returns its Datasets."""
+        return _items(self._import_sync_dataset(_source(source), int(interval),
+                                                Params.of(params, **kwargs), _ms(timeout),
+                                                progress))
+
+    def datasets(self):
+        """All the account's datasets, as a list of Dataset."""
+        return _items(self._list_datasets())
+
+    def dataset(self, id_or_name):
+        """One dataset by its id or table name; NotFound when there is none."""
+        return self.get_dataset(id_or_name)
+
+    def create_sync(self, source, interval, params=None, **kwargs):
+        """Creates a sync table from a URL or a connector (dict or JSON): a SyncTable."""
+        params = Params.of(params, **kwargs)
+        if isinstance(source, dict) or str(source).lstrip().startswith("{"):
+            return self._create_sync_connector(_source(source), int(interval), params)
+        return self._create_sync(source, int(interval), params)
+
+    def sync(self, sync_id):
+        """One sync table by its id."""
+        return self.get_sync(sync_id)
+
+    def syncs(self):
+        """All the account's sync tables, as a list of SyncTable."""
+        return _items(self._list_syncs())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        if self.is_closed():
+            return "<carto_import.Client closed>"
+        return f"<carto_import.Client {self.base_url!r}>"
+
+
+class _JsonFields:
+    """Shared by ImportJob, Dataset and SyncTable: the object's JSON as a dict."""
+
+    @property
+    def data(self):
+        """The object as last fetched, as a dict (a copy)."""
+        text = self._json()
+        return _json.loads(text) if text else {}
+
+    def __getitem__(self, field):
+        return self.data[field]
+
+    def get(self, field, default=None):
+        """A field of data, or default."""
+        return self.data.get(field, default)
+
+
+@_extends(ImportJob)
+class ImportJob(_JsonFields):
+    """An import job: made by Client.import_file/_url/_connector (then run()) or attach().
+
+    Fields of the server's reply are in .data (a dict); get_string()/get_int() read one.
+    """
+
+    data = _JsonFields.data
+    __getitem__ = _JsonFields.__getitem__
+    get = _JsonFields.get
+
+    id = property(lambda self: self._id(), doc="The job id; None before run().")
+    state = property(lambda self: self._state(), doc="A STATE_* value.")
+    state_name = property(lambda self: self._state_name(),
+                          doc='The state as the server spelled it ("complete"...).')
+    error_code = property(lambda self: self._error_code(),
+                          doc="The CARTO error code of a failed job, else 0.")
+
+    @property
+    def success(self):
+        """True or False once final, None before."""
+        value = self._success()
+        return None if value < 0 else bool(value)
+
+    @property
+    def is_final(self):
+        """True once complete, failed or stuck."""
+        return state_is_final(self._state())
+
+    error_title = property(lambda self: self.get_string("error_title"))
+    error_explanation = property(lambda self: self.get_string("error_explanation"))
+    error_source = property(lambda self: self.get_string("error_source"))
+
+    def run(self, progress=None):
+        """Sends the file (progress(state, bytes_done, bytes_total) as it goes) or the URL."""
+        self._run(progress)
+        return self
+
+    def wait(self, timeout=None, progress=None):
+        """Waits until the job is final (timeout in seconds; None: no limit).
+
+        Raises RemoteImportError when it failed or got stuck, TimeoutError at the deadline
+        (the job goes on: wait again, or attach() to it later)."""
+        self._wait(_ms(timeout), progress)
+        return self
+
+    def datasets(self):
+        """The Datasets of a completed job, one per table created."""
+        return _items(self._datasets())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        if self.is_closed():
+            return "<carto_import.ImportJob closed>"
+        return f"<carto_import.ImportJob {self.id} {self.state_name}>"
+
+
+@_extends(Dataset)
+class Dataset(_JsonFields):
+    """A dataset (a table and its dataset visualization). Change fields with set_string() or
+    the properties (name, privacy, description...), then save()."""
+
+    data = _JsonFields.data
+    __getitem__ = _JsonFields.__getitem__
+    get = _JsonFields.get
+
+    EDITABLE = ("name", "display_name", "description", "privacy", "license", "attributions",
+                "source", "title")
+
+    id = property(lambda self: self.get_string("id"))
+    table_name = property(lambda self: self.get_string("table_name"))
+    table_id = property(lambda self: self.get_string("table_id"))
+    row_count = property(lambda self: self.get_int("row_count", -1),
+                         doc="Rows in the table; -1 when unknown.")
+    size = property(lambda self: self.get_int("size", -1), doc="Bytes; -1 when unknown.")
+
+    def _editable(field):
+        return property(lambda self: self.get_string(field),
+                        lambda self, value: self.set_string(field, value),
+                        doc=f"The dataset's {field}; save() sends a change.")
+
+    name = _editable("name")
+    display_name = _editable("display_name")
+    description = _editable("description")
+    privacy = _editable("privacy")
+    license = _editable("license")
+    attributions = _editable("attributions")
+    source = _editable("source")
+    title = _editable("title")
+    del _editable
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        if self.is_closed():
+            return "<carto_import.Dataset closed>"
+        return f"<carto_import.Dataset {self.name!r} {self.id}>"
+
+
+@_extends(SyncTable)
+class SyncTable(_JsonFields):
+    """A sync table: a dataset kept up to date from a URL or an external database."""
+
+    data = _JsonFields.data
+    __getitem__ = _JsonFields.__getitem__
+    get = _JsonFields.get
+
+    id = property(lambda self: self._id())
+    state = property(lambda self: self._state(), doc="A STATE_* value.")
+    state_name = property(lambda self: self._state_name(),
+                          doc='"created", "queued", "syncing", "success" or "failure".')
+    interval = property(lambda self: self.get_int("interval", 0), doc="Seconds.")
+    error_code = property(lambda self: self.get_int("error_code", 0))
+    error_message = property(lambda self: self.get_string("error_message"))
+
+    def wait(self, timeout=None, progress=None):
+        """Waits until the sync is not created, queued nor syncing; raises
+        RemoteImportError when its last run failed."""
+        self._wait(_ms(timeout), progress)
+        return self
+
+    def force(self):
+        """Asks the server to sync now: FORCE_ENQUEUED, FORCE_TOO_SOON or FORCE_BUSY."""
+        return self._force()
+
+    def is_syncing(self):
+        """Asks the server whether it is queued or syncing now."""
+        return bool(self._is_syncing())
+
+    def dataset(self):
+        """The Dataset it keeps up to date (after a first successful run)."""
+        return self._dataset()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        if self.is_closed():
+            return "<carto_import.SyncTable closed>"
+        return f"<carto_import.SyncTable {self.id} {self.state_name}>"
+
+
+class _Sequence:
+    """Shared by the list handles: len(), [i] and iteration (items are new objects)."""
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, i):
+        n = self.count()
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("list index out of range")
+        return self._get(i)
+
+    def __iter__(self):
+        return (self._get(i) for i in range(self.count()))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+for _cls in (DatasetList, SyncList, StringList):
+    _extends(_cls)(_Sequence)
+del _cls
