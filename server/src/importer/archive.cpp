@@ -59,7 +59,6 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
   if (archive_read_open_filename(a.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK)
     return fail(1003, std::string("cannot open archive: ") + error_of(a.get()));
 
-  UnpackResult result;
   std::int64_t total = 0, entries = 0;
   std::error_code ec;
   archive_entry *entry = nullptr;
@@ -117,9 +116,8 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
         return fail(1003, "cannot write " + out.string());
     }
     if (std::fflush(f.get()) != 0) return fail(1003, "cannot write " + out.string());
-    result.files.push_back(rel);
   }
-  return result;
+  return {};
 }
 
 }  // namespace cis

@@ -73,7 +73,6 @@ std::string st_type_name(OGRwkbGeometryType type);
 struct UnpackResult {
   int error_code = 0;
   std::string detail;
-  std::vector<std::string> files;  // regular files written, relative to dest_dir
 };
 // Unpacks `archive` into `dest_dir` under `limits`. `single_name` names the output when the
 // input turns out to be a lone compressed file (.gz, .bz2) rather than an archive.

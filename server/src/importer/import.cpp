@@ -361,13 +361,14 @@ class Importer {
       scan = scan_csv(path, o);
       if (scan.error_code) fail(scan.error_code, fs::path(path).filename().string() + ": " + scan.detail);
       if (!scan.utf8 || scan.columns.size() == 1) {
-        std::string copy = (fs::path(req_.work_dir) / ("rewritten_" + std::to_string(plans.size()) + "." + src.ext)).string();
+        std::string copy = (fs::path(req_.work_dir) / ("rewritten_" + std::to_string(++rewrites_) + "." + src.ext)).string();
         if (!rewrite_csv(path, copy, scan, scan.columns.size() == 1)) fail(1000, "cannot write " + copy);
         path = copy;
       }
       path = "CSV:" + path;
       // Values are read as text and converted with the scan's types (see csv_scan.cpp).
-      open_options = {"HEADERS=YES", "EMPTY_STRING_AS_NULL=YES", "AUTODETECT_TYPE=NO"};
+      open_options = {"HEADERS=YES", "EMPTY_STRING_AS_NULL=YES", "AUTODETECT_TYPE=NO",
+                      "MAX_LINE_SIZE=-1"};  // the file size limit bounds a line already
     }
     std::vector<const char *> oo;
     for (const std::string &o : open_options) oo.push_back(o.c_str());
@@ -605,7 +606,14 @@ class Importer {
     unsigned seen = 0;
     std::int64_t rows = 0;
     src.ResetReading();
-    for (auto &f : src) {
+    for (;;) {
+      CPLErrorReset();
+      OGRFeatureUniquePtr f(src.GetNextFeature());
+      if (!f) {  // the end, or a read error the driver reports this way
+        if (CPLGetLastErrorType() == CE_Failure)
+          fail(2001, "cannot read row " + std::to_string(rows + 1) + ": " + gdal_error());
+        break;
+      }
       if (++rows > req_.limits.max_rows)
         fail(6668, p.name + " has more than " + std::to_string(req_.limits.max_rows) + " rows");
       out.SetFieldsFrom(f.get(), map.data(), TRUE);
@@ -680,6 +688,7 @@ class Importer {
   UserTables &store_;
   const ImportRequest &req_;
   ImportOutcome out_;
+  int rewrites_ = 0;  // CSV copies made in work_dir
 };
 
 }  // namespace
