@@ -1,0 +1,235 @@
+/* import, connector import, syncs create: run an import job or create a sync table, wait for
+ * it, and show the datasets it created. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Values of --privacy (as carto_import_privacy, from PUBLIC) and --collision (as
+ * carto_import_collision). */
+static const char *const PRIVACY[] = {"public", "private", "link", NULL};
+static const char *const COLLISION[] = {"rename", "skip", "overwrite", NULL};
+
+/* The flags that set a boolean import parameter, and the value they set. */
+static const struct {
+  const char *option;
+  carto_import_status (*set)(carto_import_params *, int);
+  int value;
+} PARAM_FLAGS[] = {
+    {"no-type-guessing", carto_import_params_set_type_guessing, 0},
+    {"no-quoted-fields-guessing", carto_import_params_set_quoted_fields_guessing, 0},
+    {"content-guessing", carto_import_params_set_content_guessing, 1},
+    {"create-vis", carto_import_params_set_create_vis, 1},
+};
+
+/* The index of value in names, or -1 after a usage error. */
+static int choice(const cli_ctx *ctx, const char *option, const char *value,
+                  const char *const *names) {
+  for (int i = 0; names[i]; ++i)
+    if (strcmp(names[i], value) == 0) return i;
+  cli_usage_error(ctx, "--%s: '%s' is not one of %s, %s or %s", option, value, names[0],
+                  names[1], names[2]);
+  return -1;
+}
+
+/* Import parameters from the command's options: 0, or a usage error's exit status. */
+static int make_params(const cli_ctx *ctx, const cli_args *a, carto_import_params **out) {
+  const char *privacy = cli_opt(a, "privacy"), *collision = cli_opt(a, "collision");
+  int p = -1, c = -1;
+  if ((privacy && (p = choice(ctx, "privacy", privacy, PRIVACY)) < 0) ||
+      (collision && (c = choice(ctx, "collision", collision, COLLISION)) < 0))
+    return CLI_EXIT_USAGE;
+  if (carto_import_params_new(out) != 0) return cli_fail(ctx, "preparing the import");
+  if (p >= 0) carto_import_params_set_privacy(*out, CARTO_IMPORT_PRIVACY_PUBLIC + p);
+  if (c >= 0) carto_import_params_set_collision_strategy(*out, c);
+  for (size_t i = 0; i < sizeof PARAM_FLAGS / sizeof PARAM_FLAGS[0]; ++i)
+    if (cli_opt(a, PARAM_FLAGS[i].option)) PARAM_FLAGS[i].set(*out, PARAM_FLAGS[i].value);
+  return 0;
+}
+
+/* Whether source is a URL, by the library's rule: http://, https:// or ftp://, any case. */
+static int is_url(const char *source) {
+  static const char *const schemes[] = {"http://", "https://", "ftp://"};
+  for (size_t s = 0; s < 3; ++s) {
+    size_t i = 0;
+    while (schemes[s][i] && tolower((unsigned char)source[i]) == schemes[s][i]) ++i;
+    if (!schemes[s][i]) return 1;
+  }
+  return 0;
+}
+
+/* Shows what an import created: {"KEY": OBJECT, "datasets": [...]}, or a table. */
+static void show_created(const cli_ctx *ctx, const char *key, const char *object_json,
+                         carto_import_dataset *const *datasets, size_t count) {
+  if (!ctx->json) {
+    cli_list(ctx, &CLI_DATASET, "datasets", (const void *const *)datasets, count);
+    return;
+  }
+  printf("{\"%s\": %s, \"datasets\": [", key, object_json);
+  for (size_t i = 0; i < count; ++i)
+    printf("%s%s", i ? ", " : "", carto_import_dataset_json(datasets[i]));
+  printf("]}\n");
+}
+
+/* Shows a job or sync table started with --no-wait: its id, or {"KEY": OBJECT}. */
+static int show_started(const cli_ctx *ctx, const char *key, const cli_waitable *w,
+                        const void *obj, const char *object_json) {
+  if (ctx->json) {
+    printf("{\"%s\": %s}\n", key, object_json);
+  } else {
+    printf("%s\n", w->id(obj));
+    cli_note(ctx, "started %s %s; see '" CLI_PROG " %s %s'", w->what, w->id(obj), w->resume,
+             w->id(obj));
+  }
+  return 0;
+}
+
+int cli_finish_job(cli_ctx *ctx, carto_import_job *job, cli_progress *p) {
+  int rc = cli_wait(ctx, &CLI_JOB_WAIT, job, p);
+  carto_import_dataset_list *list = NULL;
+  if (rc) return rc;
+  if (carto_import_job_datasets(&list, job) != 0) return cli_fail(ctx, "reading the datasets");
+  size_t count = 0;
+  carto_import_dataset **datasets = cli_datasets(list, &count);
+  if (count == 0 && carto_import_job_error_code(job))
+    cli_note(ctx, "no dataset was created: CARTO error %d: %s", carto_import_job_error_code(job),
+             carto_import_job_get_string(job, "error_title"));
+  if (carto_import_job_get_string(job, "derived_visualization_id"))
+    cli_note(ctx, "created map %s", carto_import_job_get_string(job, "derived_visualization_id"));
+  show_created(ctx, "job", carto_import_job_json(job), datasets, count);
+  cli_free_datasets(datasets, count);
+  carto_import_dataset_list_free(list);
+  return 0;
+}
+
+static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source, int connector,
+                   const carto_import_params *params, int no_wait) {
+  carto_import_job *job = NULL;
+  cli_progress p;
+  char what[512];
+  const char *slash = strrchr(source, '/');
+  int status, rc = 0;
+  snprintf(what, sizeof what, connector ? "the connector import" : "importing %s", source);
+  if (connector)
+    status = carto_import_job_new_connector(&job, client, source, params);
+  else if (is_url(source))
+    status = carto_import_job_new_url(&job, client, source, params);
+  else
+    status = carto_import_job_new_file(&job, client, source, params);
+  if (status != 0) return cli_fail(ctx, what);
+
+  cli_progress_init(&p, ctx, "");
+  snprintf(p.label, sizeof p.label, "uploading %s", slash && !connector ? slash + 1 : source);
+  cli_interrupt_catch(1);
+  status = carto_import_job_run(job, cli_on_progress, &p);
+  cli_progress_end(&p);
+  if (status == CARTO_IMPORT_ECANCELED && cli_interrupted())
+    rc = cli_error(ctx, CLI_EXIT_CANCELED, "interrupted: the upload was canceled");
+  else if (status != 0)
+    rc = cli_fail(ctx, what);
+  else if (no_wait)
+    rc = show_started(ctx, "job", &CLI_JOB_WAIT, job, carto_import_job_json(job));
+  else
+    rc = cli_finish_job(ctx, job, &p);
+  cli_interrupt_catch(0);
+  carto_import_job_free(job);
+  return rc;
+}
+
+static int run_sync(cli_ctx *ctx, carto_import_client *client, const char *source, int connector,
+                    long interval, const carto_import_params *params, int no_wait) {
+  carto_import_sync *sync = NULL;
+  carto_import_dataset *dataset = NULL;
+  int rc = 0;
+  const int status =
+      connector ? carto_import_sync_create_connector(&sync, client, source, interval, params)
+                : carto_import_sync_create(&sync, client, source, interval, params);
+  if (status != 0) return cli_fail(ctx, "creating the sync table");
+  if (no_wait) {
+    rc = show_started(ctx, "sync", &CLI_SYNC_WAIT, sync, carto_import_sync_json(sync));
+  } else {
+    cli_progress p;
+    cli_progress_init(&p, ctx, "");
+    rc = cli_wait(ctx, &CLI_SYNC_WAIT, sync, &p);
+    if (rc == 0 && carto_import_sync_dataset(&dataset, sync) != 0)
+      rc = cli_fail(ctx, "reading the synced dataset");
+    if (rc == 0) {
+      cli_note(ctx, "sync table %s syncs every %lld s", carto_import_sync_id(sync),
+               carto_import_sync_get_int(sync, "interval", interval));
+      show_created(ctx, "sync", carto_import_sync_json(sync), &dataset, 1);
+    }
+  }
+  carto_import_dataset_free(dataset);
+  carto_import_sync_free(sync);
+  return rc;
+}
+
+int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int connector,
+               const char *interval_option, const char *interval_text) {
+  carto_import_params *params = NULL;
+  long interval = 0;
+  int rc = 0;
+  if (interval_text && (interval = cli_seconds(ctx, interval_option, interval_text)) < 0)
+    return CLI_EXIT_USAGE;
+  if (interval_text && !connector && !is_url(source))
+    return cli_usage_error(ctx, "%s needs a URL: a local file cannot be synced",
+                           interval_option);
+  if ((rc = make_params(ctx, args, &params)) != 0) return rc;
+  carto_import_client *client = cli_client(ctx, &rc);
+  const int no_wait = cli_opt(args, "no-wait") != NULL;
+  if (client && interval_text)
+    rc = run_sync(ctx, client, source, connector, interval, params, no_wait);
+  else if (client)
+    rc = run_job(ctx, client, source, connector, params, no_wait);
+  carto_import_params_free(params);
+  return rc;
+}
+
+int cmd_import(cli_ctx *ctx, const cli_args *args) {
+  return cli_import(ctx, args, args->positional[0], 0, "--sync-interval",
+                    cli_opt(args, "sync-interval"));
+}
+
+int cmd_syncs_create(cli_ctx *ctx, const cli_args *args) {
+  if (!cli_opt(args, "interval")) return cli_usage_error(ctx, "--interval SECONDS is required");
+  return cli_import(ctx, args, args->positional[0], 0, "--interval", cli_opt(args, "interval"));
+}
+
+/* The contents of path ("-": stdin) as a string, or NULL after reporting why. */
+static char *read_text(const cli_ctx *ctx, const char *path, int *rc) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  char *text = NULL;
+  size_t size = 0, cap = 0;
+  if (f) {
+    for (;;) {
+      if (size + 4096 + 1 > cap) {
+        char *bigger = realloc(text, cap = 2 * cap + 4096 + 1);
+        if (!bigger) break;
+        text = bigger;
+      }
+      const size_t n = fread(text + size, 1, cap - size - 1, f);
+      size += n;
+      if (n == 0) break;
+    }
+    if (ferror(f) || !text) {
+      free(text);
+      text = NULL;
+    } else {
+      text[size] = '\0';
+    }
+    if (f != stdin) fclose(f);
+  }
+  if (!text) *rc = cli_error(ctx, CLI_EXIT_INPUT, "cannot read %s: %s", path, strerror(errno));
+  return text;
+}
+
+int cmd_connector_import(cli_ctx *ctx, const cli_args *args) {
+  int rc = 0;
+  char *json = read_text(ctx, args->positional[0], &rc);
+  if (!json) return rc;
+  rc = cli_import(ctx, args, json, 1, "--sync-interval", cli_opt(args, "sync-interval"));
+  free(json);
+  return rc;
+}

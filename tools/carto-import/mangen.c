@@ -1,0 +1,7 @@
+/* Prints the man page of carto-import, from the same tables as its --help. */
+#include "cli.h"
+
+int main(void) {
+  cli_man_page(stdout, CARTO_IMPORT_CLI_VERSION);
+  return 0;
+}

@@ -1,0 +1,176 @@
+/* Progress on stderr, Ctrl-C, and waiting for import jobs and sync tables.
+ *
+ * The library's own waits call the progress callback only when the state changes, so they
+ * could not notice Ctrl-C while a long step runs: the tool polls with *_refresh() itself,
+ * sleeping in a way that Ctrl-C interrupts, and hands the final object to the library's wait
+ * to get its result and error details. */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- Ctrl-C -------------------------------------------------------------------------------- */
+
+static volatile sig_atomic_t interrupted;
+static int catch_depth;
+static struct sigaction previous;
+
+static void on_sigint(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
+
+void cli_interrupt_catch(int on) {
+  if (on && catch_depth++ == 0) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* a second Ctrl-C kills */
+    sigaction(SIGINT, &sa, &previous);
+  } else if (!on && --catch_depth == 0) {
+    sigaction(SIGINT, &previous, NULL);
+  }
+}
+
+int cli_interrupted(void) { return interrupted != 0; }
+
+/* ---- progress ------------------------------------------------------------------------------ */
+
+void cli_progress_init(cli_progress *p, const cli_ctx *ctx, const char *label) {
+  memset(p, 0, sizeof *p);
+  p->ctx = ctx;
+  p->tty = isatty(STDERR_FILENO);
+  p->show = !ctx->quiet && (!ctx->json || p->tty);
+  p->last_state = -1;
+  p->last_step = -1;
+  snprintf(p->label, sizeof p->label, "%s", label);
+}
+
+void cli_progress_end(cli_progress *p) {
+  if (p->line) fputc('\n', stderr);
+  p->line = 0;
+}
+
+/* Starts the terminal's line of kind `line` (1 upload, 2 state), or a new plain line. */
+static void begin_line(cli_progress *p, int line) {
+  if (!p->tty) return;
+  if (p->line && p->line != line) fputc('\n', stderr);
+  fputs("\r\033[K", stderr);
+  p->line = line;
+}
+
+static const char *human_size(long long n, char *buf, size_t size) {
+  static const char *const units[] = {"B", "kB", "MB", "GB", "TB"};
+  double v = (double)n;
+  int u = 0;
+  while (v >= 1000 && u < 4) v /= 1000, ++u;
+  snprintf(buf, size, u ? "%.1f %s" : "%.0f %s", v, units[u]);
+  return buf;
+}
+
+int cli_on_progress(int state, long long done, long long total, void *userdata) {
+  cli_progress *p = userdata;
+  if (p->show && state == CARTO_IMPORT_STATE_SENDING && total > 0) {
+    const int percent = (int)(done * 100 / total);
+    /* a terminal shows every percent; plain output every 25% */
+    const int step = p->tty ? percent : percent / 25;
+    if (step != p->last_step) {
+      char a[32], b[32];
+      p->last_step = step;
+      begin_line(p, 1);
+      fprintf(stderr, "%s: %3d%% (%s of %s)", p->label, percent, human_size(done, a, sizeof a),
+              human_size(total, b, sizeof b));
+      fputs(p->tty ? "" : "\n", stderr);
+    }
+  } else if (p->show && state != CARTO_IMPORT_STATE_SENDING && state != p->last_state) {
+    begin_line(p, 2);
+    fprintf(stderr, "%s: %s%s", p->label, carto_import_state_string(state), p->tty ? "" : "\n");
+  }
+  if (state != CARTO_IMPORT_STATE_SENDING) p->last_state = state;
+  fflush(stderr);
+  return cli_interrupted();
+}
+
+/* ---- waiting ------------------------------------------------------------------------------- */
+
+static long long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Sleeps ms milliseconds, or less when Ctrl-C is pressed. */
+static void nap(long long ms) {
+  struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR && !cli_interrupted()) {
+  }
+}
+
+int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress *p) {
+  const char *id = w->id(obj);
+  const long long deadline = ctx->timeout_s > 0 ? now_ms() + ctx->timeout_s * 1000LL : 0;
+  long long delay = 100;
+  char what[128];
+  int rc = 0;
+  snprintf(what, sizeof what, "%s %s", w->what, id);
+  snprintf(p->label, sizeof p->label, "%s", what);
+  cli_interrupt_catch(1);
+  for (;;) {
+    if (w->refresh(obj) != 0) {
+      cli_progress_end(p);
+      rc = cli_fail(ctx, "waiting");
+      break;
+    }
+    const int state = w->state(obj);
+    if (cli_on_progress(state, -1, -1, p) != 0) {
+      cli_progress_end(p);
+      rc = cli_error(ctx, CLI_EXIT_CANCELED,
+                     "interrupted: stopped waiting; %s goes on on the server (see '" CLI_PROG
+                     " %s %s')", what, w->resume, id);
+      break;
+    }
+    if (carto_import_state_is_final(state)) {
+      cli_progress_end(p);
+      if (!w->succeeded(obj) && w->settle(obj) != 0) rc = cli_fail(ctx, NULL);
+      break;
+    }
+    const long long left = deadline ? deadline - now_ms() : delay;
+    if (left <= 0) {
+      cli_progress_end(p);
+      rc = cli_error(ctx, CLI_EXIT_NETWORK,
+                     "timed out after %ld s: %s is still '%s'; it goes on on the server (see '"
+                     CLI_PROG " %s %s')",
+                     ctx->timeout_s, what, carto_import_state_string(state), w->resume, id);
+      break;
+    }
+    nap(delay < left ? delay : left);
+    delay = delay * 3 / 2 < 1000 ? delay * 3 / 2 : 1000;
+  }
+  cli_interrupt_catch(0);
+  return rc;
+}
+
+/* ---- what can be waited for ---------------------------------------------------------------- */
+
+static const char *job_id(const void *o) { return carto_import_job_id(o); }
+static carto_import_status job_refresh(void *o) { return carto_import_job_refresh(o); }
+static int job_state(const void *o) { return carto_import_job_state(o); }
+static int job_succeeded(const void *o) { return carto_import_job_success(o) == 1; }
+static carto_import_status job_settle(void *o) { return carto_import_job_wait(o, 0, NULL, NULL); }
+
+static const char *sync_id(const void *o) { return carto_import_sync_id(o); }
+static carto_import_status sync_refresh(void *o) { return carto_import_sync_refresh(o); }
+static int sync_state(const void *o) { return carto_import_sync_state(o); }
+static int sync_succeeded(const void *o) {
+  return carto_import_sync_state(o) == CARTO_IMPORT_STATE_SUCCESS;
+}
+static carto_import_status sync_settle(void *o) { return carto_import_sync_wait(o, 0, NULL, NULL); }
+
+const cli_waitable CLI_JOB_WAIT = {"import job", "jobs wait", job_id, job_refresh, job_state,
+                                   job_succeeded, job_settle};
+const cli_waitable CLI_SYNC_WAIT = {"sync table", "syncs show", sync_id, sync_refresh,
+                                    sync_state, sync_succeeded, sync_settle};
