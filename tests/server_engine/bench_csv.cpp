@@ -31,11 +31,9 @@ int main(int argc, char **argv) {
   r.limits.max_rows = 100000000;
   r.limits.max_file_size = 4LL << 30;
   auto start = std::chrono::steady_clock::now();
-  auto last = start;
   r.set_state = [&](const std::string &s) {
     auto now = std::chrono::steady_clock::now();
     std::printf("  %6.2f s  -> %s\n", std::chrono::duration<double>(now - start).count(), s.c_str());
-    last = now;
   };
   cis::ImportOutcome o = cis::import_file(store, r);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -46,5 +44,9 @@ int main(int argc, char **argv) {
   std::printf("imported %lld rows in %.2f s; table %lld bytes\n",
               static_cast<long long>(o.tables[0].rows), secs,
               static_cast<long long>(o.tables[0].size_bytes));
-  return 0;
+  start = std::chrono::steady_clock::now();
+  cis::TableInfo t = store.describe(o.tables[0].name);
+  std::printf("describe() took %.3f s\n",
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return t.rows == o.tables[0].rows ? 0 : 1;
 }

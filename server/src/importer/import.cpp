@@ -7,6 +7,18 @@
 //    table in its own transaction; once all are written and the quotas checked, they are
 //    renamed to their final names (dropping the tables they overwrite) in one transaction.
 //    Any failure drops the temporary tables, so the store is left as it was.
+//
+// Conventions (our call where CARTO's behaviour is not documented):
+// - Table names come from the file's basename (the archive's for a .kmz, the inner file's
+//   otherwise). A file with several layers that hold data (GPX, KML folders, GeoPackages,
+//   spreadsheets with several sheets) makes one table per such layer, named
+//   <basename>_<layer>, e.g. hike_waypoints, hike_tracks, hike_track_points.
+// - A layer without geometry (CSV, spreadsheets, attribute tables) takes it from a column
+//   named the_geom, geom or wkt (WKT/EWKT, GeoJSON or hex (E)WKB; the column is then dropped),
+//   else from latitude/lat/y and longitude/lon/lng/long/x columns (kept).
+// - Geometries are stored 2D, in EPSG:4326, lines and polygons as their multi- forms.
+// - A source column cartodb_id becomes the primary key: every value must be a distinct
+//   integer (2011 otherwise).
 #include <strings.h>
 
 #include <algorithm>
