@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "engine.hpp"
+#include "text.hpp"
 
 namespace cis {
 namespace {
@@ -15,9 +16,6 @@ namespace fs = std::filesystem;
 
 struct ArchiveCloser {
   void operator()(archive *a) const { archive_read_free(a); }
-};
-struct FileCloser {
-  void operator()(std::FILE *f) const { std::fclose(f); }
 };
 
 // A relative path with no "..", no empty or "." components; '\' counts as a separator too.
@@ -92,7 +90,7 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
     }
     if (type != AE_IFREG && !raw) continue;  // links, devices...: never materialised
     fs::create_directories(out.parent_path(), ec);
-    std::unique_ptr<std::FILE, FileCloser> f(std::fopen(out.c_str(), "wb"));
+    File f(std::fopen(out.c_str(), "wb"));
     if (!f) return fail(1003, "cannot write " + out.string());
     std::int64_t size = 0;
     for (;;) {

@@ -9,14 +9,10 @@
 #include <unordered_set>
 
 #include "engine.hpp"
+#include "text.hpp"
 
 namespace cis {
 namespace {
-
-struct FileCloser {
-  void operator()(std::FILE *f) const { std::fclose(f); }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -46,8 +42,7 @@ bool is_number(const std::string &v, bool integer_only) {
 }
 
 bool is_bool(const std::string &v) {
-  std::string l(v);
-  std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string l = lower(v);
   return l == "true" || l == "false";
 }
 
@@ -107,11 +102,6 @@ struct TypeState {
   }
   void force_string() { seen = true, integer = real = boolean = date = false; }
 };
-
-std::string trim(const std::string &s) {
-  std::size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
 
 // GDAL's CSVDetectSeperator: the first of , ; TAB outside quotes on the first line (',' if
 // they are mixed), else space if there is one, else ','.
@@ -254,9 +244,7 @@ class Scanner {
       return error(2004, std::to_string(nfields) + " columns");
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < nfields; ++i) {
-      std::string name = trim(fields_[i]), key = name;
-      std::transform(key.begin(), key.end(), key.begin(),
-                     [](unsigned char c) { return std::tolower(c); });
+      std::string name = trim(fields_[i]), key = lower(name);
       if (!key.empty() && !seen.insert(key).second)
         return error(2005, "the column " + name + " appears twice in the header");
       out_.columns.push_back({name, OFTString, OFSTNone});

@@ -12,6 +12,7 @@
 
 #include "importer.hpp"
 #include "sha256.hpp"
+#include "text.hpp"
 
 namespace cis {
 namespace {
@@ -24,20 +25,6 @@ struct CurlDeleter {
 struct SlistDeleter {
   void operator()(curl_slist *l) const { curl_slist_free_all(l); }
 };
-struct FileCloser {
-  void operator()(std::FILE *f) const { std::fclose(f); }
-};
-
-std::string lower(std::string s) {
-  for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string trim(const std::string &s) {
-  std::size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 std::string url_decode(const std::string &s, bool plus_is_space) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -193,7 +180,7 @@ DownloadResult download(const DownloadRequest &req) {
   int fd = mkstemp(part.data());
   if (fd < 0) return failed(result, 1000, "cannot create a file in " + req.dest_dir);
   Transfer t;
-  std::unique_ptr<std::FILE, FileCloser> file(fdopen(fd, "wb"));
+  File file(fdopen(fd, "wb"));
   if (!file) {
     close(fd);
     fs::remove(part, ec);

@@ -33,16 +33,12 @@
 #include <ogr_p.h>
 
 #include "engine.hpp"
+#include "text.hpp"
 
 namespace cis {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string s) {
-  for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // "Data.TAR.gz" -> "tar.gz", "x.csv" -> "csv", "README" -> "".
 std::string extension(const std::string &name) {

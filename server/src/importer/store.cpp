@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "engine.hpp"
+#include "text.hpp"
 
 namespace cis {
 namespace store {
@@ -27,11 +28,6 @@ std::string cartodb_type(const OGRFieldDefn &f) {
     default:
       return "string";
   }
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 std::int64_t pragma(GDALDataset &ds, const char *name) {
