@@ -61,8 +61,11 @@ JsonPtr ClientCore::send_json(const HttpRequest &req, const Deadline &deadline, 
   JsonPtr doc;
   if (!reply.body.empty()) {
     doc = json_parse(reply.body);
-    if (!doc || !cJSON_IsObject(doc.get()))
-      throw protocol_error(req.describe(), "the body is not a JSON object");
+    if (!doc || !cJSON_IsObject(doc.get())) {
+      Error e = protocol_error(req.describe(), "the body is not a JSON object");
+      e.info().http_status = static_cast<int>(reply.status);  // the reply behind the failure
+      throw e;
+    }
   }
   if (raw) *raw = std::move(reply);
   return doc;
