@@ -1,8 +1,6 @@
 // The user's table store: one GeoPackage, one GDAL table per dataset.
-#include <sys/stat.h>
-
 #include <algorithm>
-#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
 
@@ -30,23 +28,23 @@ std::string cartodb_type(const OGRFieldDefn &f) {
   }
 }
 
-std::int64_t pragma(GDALDataset &ds, const char *name) {
-  SqlResult r(ds, std::string("PRAGMA ") + name);
+// The first value of a one-row query as an integer; 0 when there is none.
+std::int64_t query_int(GDALDataset &ds, const std::string &sql) {
+  SqlResult r(ds, sql);
   auto v = r.column0();
-  return v.empty() ? 0 : std::stoll(v[0]);
+  return v.empty() ? 0 : std::strtoll(v[0].c_str(), nullptr, 10);
 }
 
 // Bytes of the table's pages and of its spatial index (SQLite's dbstat); a rough estimate
 // from the row count when dbstat is not compiled in.
 std::int64_t table_bytes(GDALDataset &ds, const std::string &name, std::int64_t rows) {
   const std::string rtree = "rtree_" + name + "_" + kGeomColumn;
-  SqlResult r(ds, "SELECT SUM(pgsize) FROM dbstat WHERE name IN (" + quote_literal(name) + "," +
-                      quote_literal(rtree + "_node") + "," + quote_literal(rtree + "_parent") +
-                      "," + quote_literal(rtree + "_rowid") + ")");
-  auto v = r.column0();
-  if (!v.empty() && !v[0].empty()) return std::stoll(v[0]);
+  std::int64_t bytes =
+      query_int(ds, "SELECT SUM(pgsize) FROM dbstat WHERE name IN (" + quote_literal(name) + "," +
+                        quote_literal(rtree + "_node") + "," + quote_literal(rtree + "_parent") +
+                        "," + quote_literal(rtree + "_rowid") + ")");
   CPLErrorReset();
-  return 4096 + rows * 64;
+  return bytes > 0 ? bytes : 4096 + rows * 64;
 }
 
 }  // namespace
@@ -149,7 +147,8 @@ bool rename(GDALDataset &ds, const std::string &from, const std::string &to) {
 }
 
 std::int64_t used_bytes(GDALDataset &ds) {
-  return (pragma(ds, "page_count") - pragma(ds, "freelist_count")) * pragma(ds, "page_size");
+  return (query_int(ds, "PRAGMA page_count") - query_int(ds, "PRAGMA freelist_count")) *
+         query_int(ds, "PRAGMA page_size");
 }
 
 }  // namespace store
