@@ -240,6 +240,38 @@ static void test_xlsx(void **) {
   assert_ok(env.import_existing("calc.ods"));
 }
 
+static void test_osm(void **) {
+  Env env;
+  ImportOutcome o = env.import("town.osm", R"(<?xml version="1.0"?>
+<osm version="0.6" generator="test">
+<node id="1" lat="40.0" lon="-3.0" version="1"><tag k="amenity" v="cafe"/><tag k="name" v="Sol"/></node>
+<node id="2" lat="40.1" lon="-3.1" version="1"/>
+<node id="3" lat="40.2" lon="-3.2" version="1"/>
+<way id="10" version="1"><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/></way>
+</osm>)");
+  assert_ok(o);
+  assert_str(names_of(o), "town_points,town_lines");
+  assert_str(join(o.tables[0].geometry_types), "ST_Point");
+  assert_str(join(o.tables[1].geometry_types), "ST_MultiLineString");
+}
+
+static void test_file_geodatabase_zip(void **) {
+  Env env;
+  TempDir src;
+  make_dataset("OpenFileGDB", src / "parcels.gdb", [](GDALDataset &ds) {
+    add_layer(ds, "lots", 4326, wkbPolygon, {"owner"}, {{"POLYGON ((0 0,1 0,1 1,0 0))", {"ann"}}});
+  });
+  Entries files;
+  for (const auto &f : std::filesystem::directory_iterator(src / "parcels.gdb"))
+    files.push_back({"parcels.gdb/" + f.path().filename().string(), read_file(f.path().string())});
+  make_archive(env.dir / "upload/parcels.zip", "zip", "none", files);
+  ImportOutcome o = env.import_existing("parcels.zip");
+  assert_ok(o);
+  assert_str(names_of(o), "parcels");
+  assert_str(join(o.tables[0].geometry_types), "ST_MultiPolygon");
+  assert_str(join(env.values("parcels", "owner")), "ann");
+}
+
 // ---- archives ----
 
 static void test_multi_file_zip(void **) {
@@ -540,6 +572,8 @@ int main(void) {
       cmocka_unit_test(test_gpkg_reprojected),
       cmocka_unit_test(test_shapefile),
       cmocka_unit_test(test_xlsx),
+      cmocka_unit_test(test_osm),
+      cmocka_unit_test(test_file_geodatabase_zip),
       cmocka_unit_test(test_multi_file_zip),
       cmocka_unit_test(test_tables_per_import_cap),
       cmocka_unit_test(test_compressed_formats),
