@@ -84,8 +84,9 @@ typedef struct it_server {
 it_server *it_server_start(const char *const *extra_args);
 /* Sends `sig` to the server and reaps it. The data directory stays. */
 void it_server_kill(it_server *s, int sig);
-/* Starts the server again on the same data directory and flags (on a new port). */
-void it_server_restart(it_server *s);
+/* Starts the server again on the same data directory (on a new port), with the same flags, or
+ * with extra_args instead when not NULL. */
+void it_server_restart(it_server *s, const char *const *extra_args);
 /* Stops the server (SIGTERM, then SIGKILL), removes its data directory, frees s. NULL is ok. */
 void it_server_stop(it_server *s);
 
@@ -118,7 +119,7 @@ char *it_tmpdir(void);
 void it_rm_rf(const char *path);
 /* Writes dir/name with the given text and returns the malloc'd path. */
 char *it_write_file(const char *dir, const char *name, const char *text);
-/* Writes a CSV of about `bytes` bytes (rows of 100 bytes) at dir/name; returns the path. */
+/* Writes a CSV of at least `bytes` bytes (rows of 100 bytes) at dir/name; returns the path. */
 char *it_write_big_csv(const char *dir, const char *name, long long bytes);
 /* A CSV with a header and `rows` rows (id, name, lat, lon). Returns a malloc'd text. */
 char *it_csv_text(int rows);
