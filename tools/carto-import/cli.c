@@ -12,6 +12,17 @@ const char *cli_opt(const cli_args *args, const char *name) {
   return NULL;
 }
 
+const char *const CLI_PRIVACY[] = {"public", "private", "link", NULL};
+
+int cli_choice(const cli_ctx *ctx, const char *option, const char *value,
+               const char *const *names) {
+  for (int i = 0; names[i]; ++i)
+    if (strcmp(names[i], value) == 0) return i;
+  cli_usage_error(ctx, "--%s: '%s' is not one of %s, %s or %s", option, value, names[0],
+                  names[1], names[2]);
+  return -1;
+}
+
 long cli_seconds(const cli_ctx *ctx, const char *name, const char *value) {
   char *end = NULL;
   errno = 0;

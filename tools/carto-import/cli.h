@@ -106,6 +106,8 @@ void cli_note(const cli_ctx *ctx, const char *fmt, ...)
 #endif
     ;
 
+/* json, or "null" when it is NULL. */
+const char *cli_json_or_null(const char *json);
 /* Writes s as a JSON string (null for NULL). */
 void json_string(FILE *f, const char *s);
 
@@ -196,6 +198,12 @@ int cmd_syncs_show(cli_ctx *, const cli_args *);
 int cmd_syncs_force(cli_ctx *, const cli_args *);
 int cmd_syncs_set_interval(cli_ctx *, const cli_args *);
 int cmd_syncs_delete(cli_ctx *, const cli_args *);
+
+/* Values of --privacy, as carto_import_privacy from CARTO_IMPORT_PRIVACY_PUBLIC. */
+extern const char *const CLI_PRIVACY[];
+/* The index of value in names (three of them), or -1 after a usage error. */
+int cli_choice(const cli_ctx *ctx, const char *option, const char *value,
+               const char *const *names);
 
 /* Parses a whole number of seconds given as NAME ("--timeout"); -1 after reporting a usage error. */
 long cli_seconds(const cli_ctx *ctx, const char *name, const char *value);

@@ -45,6 +45,8 @@ int cmd_datasets_update(cli_ctx *ctx, const cli_args *args) {
   int rc = 0, given = 0;
   for (int i = 0; opts[i].name; ++i) given |= args->values[i] != NULL;
   if (!given) return cli_usage_error(ctx, "nothing to change: give --name, --privacy, ...");
+  const char *privacy = cli_opt(args, "privacy");
+  if (privacy && cli_choice(ctx, "privacy", privacy, CLI_PRIVACY) < 0) return CLI_EXIT_USAGE;
   carto_import_dataset *dataset = get_dataset(ctx, args, &rc);
   for (int i = 0; dataset && rc == 0 && opts[i].name; ++i) {
     char field[32], what[64];
@@ -70,7 +72,7 @@ int cmd_datasets_delete(cli_ctx *ctx, const cli_args *args) {
   const int status = cli_opt(args, "force") ? carto_import_dataset_force_delete(dataset)
                                             : carto_import_dataset_delete(dataset);
   if (status == 0 && ctx->json) {
-    printf("{\"deleted\": %s}\n", carto_import_dataset_json(dataset));
+    printf("{\"deleted\": %s}\n", cli_json_or_null(carto_import_dataset_json(dataset)));
   } else if (status == 0) {
     printf("deleted dataset %s (%s)\n", carto_import_dataset_get_string(dataset, "name"),
            carto_import_dataset_get_string(dataset, "id"));

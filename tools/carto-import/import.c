@@ -7,9 +7,7 @@
 
 #include "cli.h"
 
-/* Values of --privacy (as carto_import_privacy, from PUBLIC) and --collision (as
- * carto_import_collision). */
-static const char *const PRIVACY[] = {"public", "private", "link", NULL};
+/* Values of --collision, as carto_import_collision. */
 static const char *const COLLISION[] = {"rename", "skip", "overwrite", NULL};
 
 /* The flags that set a boolean import parameter, and the value they set. */
@@ -24,22 +22,12 @@ static const struct {
     {"create-vis", carto_import_params_set_create_vis, 1},
 };
 
-/* The index of value in names, or -1 after a usage error. */
-static int choice(const cli_ctx *ctx, const char *option, const char *value,
-                  const char *const *names) {
-  for (int i = 0; names[i]; ++i)
-    if (strcmp(names[i], value) == 0) return i;
-  cli_usage_error(ctx, "--%s: '%s' is not one of %s, %s or %s", option, value, names[0],
-                  names[1], names[2]);
-  return -1;
-}
-
 /* Import parameters from the command's options: 0, or a usage error's exit status. */
 static int make_params(const cli_ctx *ctx, const cli_args *a, carto_import_params **out) {
   const char *privacy = cli_opt(a, "privacy"), *collision = cli_opt(a, "collision");
   int p = -1, c = -1;
-  if ((privacy && (p = choice(ctx, "privacy", privacy, PRIVACY)) < 0) ||
-      (collision && (c = choice(ctx, "collision", collision, COLLISION)) < 0))
+  if ((privacy && (p = cli_choice(ctx, "privacy", privacy, CLI_PRIVACY)) < 0) ||
+      (collision && (c = cli_choice(ctx, "collision", collision, COLLISION)) < 0))
     return CLI_EXIT_USAGE;
   if (carto_import_params_new(out) != 0) return cli_fail(ctx, "preparing the import");
   if (p >= 0) carto_import_params_set_privacy(*out, CARTO_IMPORT_PRIVACY_PUBLIC + p);
@@ -67,21 +55,23 @@ static void show_created(const cli_ctx *ctx, const char *key, const char *object
     cli_list(ctx, &CLI_DATASET, "datasets", (const void *const *)datasets, count);
     return;
   }
-  printf("{\"%s\": %s, \"datasets\": [", key, object_json);
+  printf("{\"%s\": %s, \"datasets\": [", key, cli_json_or_null(object_json));
   for (size_t i = 0; i < count; ++i)
-    printf("%s%s", i ? ", " : "", carto_import_dataset_json(datasets[i]));
+    printf("%s%s", i ? ", " : "", cli_json_or_null(carto_import_dataset_json(datasets[i])));
   printf("]}\n");
 }
 
 /* Shows a job or sync table started with --no-wait: its id, or {"KEY": OBJECT}. */
 static int show_started(const cli_ctx *ctx, const char *key, const cli_waitable *w,
-                        const void *obj, const char *object_json) {
-  if (ctx->json) {
-    printf("{\"%s\": %s}\n", key, object_json);
-  } else {
+                        const cli_kind *kind, void *obj) {
+  if (!ctx->json) {
     printf("%s\n", w->id(obj));
     cli_note(ctx, "started %s %s; see '" CLI_PROG " %s %s'", w->what, w->id(obj), w->resume,
              w->id(obj));
+  } else if (w->refresh(obj) != 0) { /* the reply that started it has only its id */
+    return cli_fail(ctx, "reading what was started");
+  } else {
+    printf("{\"%s\": %s}\n", key, cli_json_or_null(kind->json(obj)));
   }
   return 0;
 }
@@ -130,7 +120,7 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
   else if (status != 0)
     rc = cli_fail(ctx, what);
   else if (no_wait)
-    rc = show_started(ctx, "job", &CLI_JOB_WAIT, job, carto_import_job_json(job));
+    rc = show_started(ctx, "job", &CLI_JOB_WAIT, &CLI_JOB, job);
   else
     rc = cli_finish_job(ctx, job, &p);
   cli_interrupt_catch(0);
@@ -148,7 +138,7 @@ static int run_sync(cli_ctx *ctx, carto_import_client *client, const char *sourc
                 : carto_import_sync_create(&sync, client, source, interval, params);
   if (status != 0) return cli_fail(ctx, "creating the sync table");
   if (no_wait) {
-    rc = show_started(ctx, "sync", &CLI_SYNC_WAIT, sync, carto_import_sync_json(sync));
+    rc = show_started(ctx, "sync", &CLI_SYNC_WAIT, &CLI_SYNC, sync);
   } else {
     cli_progress p;
     cli_progress_init(&p, ctx, "");

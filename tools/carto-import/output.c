@@ -39,6 +39,8 @@ void json_string(FILE *f, const char *s) {
   fputc('"', f);
 }
 
+const char *cli_json_or_null(const char *json) { return json ? json : "null"; }
+
 /* ---- errors ------------------------------------------------------------------------------ */
 
 typedef struct report {
@@ -75,7 +77,9 @@ static int emit(const cli_ctx *ctx, const report *r, const char *message) {
     fprintf(stderr, "  CARTO error %d: %s", r->remote, r->title ? r->title : "(no title)");
     fprintf(stderr, r->source ? " (source: %s)\n" : "\n", r->source);
   }
-  if (r->explanation && *r->explanation) fprintf(stderr, "  %s\n", r->explanation);
+  /* the library's message usually includes the explanation already */
+  if (r->explanation && *r->explanation && !strstr(message, r->explanation))
+    fprintf(stderr, "  %s\n", r->explanation);
   if (r->retry_after >= 0) fprintf(stderr, "  the server asks to retry after %ld s\n",
                                    r->retry_after);
   return r->exit;
@@ -83,7 +87,7 @@ static int emit(const cli_ctx *ctx, const report *r, const char *message) {
 
 int cli_fail(const cli_ctx *ctx, const char *what) {
   const int status = carto_import_last_error_code();
-  report r = {cli_exit_for_status(status ? status : CARTO_IMPORT_ERROR),
+  const report r = {cli_exit_for_status(status ? status : CARTO_IMPORT_ERROR),
                     status,
                     carto_import_last_error_http_status(),
                     carto_import_last_error_remote_code(),
@@ -94,8 +98,6 @@ int cli_fail(const cli_ctx *ctx, const char *what) {
   char message[2048];
   snprintf(message, sizeof message, "%s%s%s", what ? what : "", what ? " failed: " : "",
            carto_import_last_error_message());
-  /* the library's message usually includes the explanation already */
-  if (r.explanation && strstr(message, r.explanation)) r.explanation = NULL;
   return emit(ctx, &r, message);
 }
 
@@ -235,7 +237,7 @@ static const char *field_text(const cli_kind *kind, const cli_field *f, const vo
 
 void cli_show(const cli_ctx *ctx, const cli_kind *kind, const void *obj) {
   if (ctx->json) {
-    printf("%s\n", kind->json(obj));
+    printf("%s\n", cli_json_or_null(kind->json(obj)));
     return;
   }
   char buf[32];
@@ -249,7 +251,8 @@ void cli_list(const cli_ctx *ctx, const cli_kind *kind, const char *key, const v
               size_t count) {
   if (ctx->json) {
     printf("{\"%s\": [", key);
-    for (size_t i = 0; i < count; ++i) printf("%s%s", i ? ", " : "", kind->json(objs[i]));
+    for (size_t i = 0; i < count; ++i)
+      printf("%s%s", i ? ", " : "", cli_json_or_null(kind->json(objs[i])));
     printf("]}\n");
     return;
   }

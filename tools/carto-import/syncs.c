@@ -87,7 +87,7 @@ int cmd_syncs_delete(cli_ctx *ctx, const cli_args *args) {
   carto_import_sync *sync = get_sync(ctx, args, &rc);
   if (sync && carto_import_sync_delete(sync) != 0) rc = cli_fail(ctx, "deleting the sync table");
   if (sync && rc == 0 && ctx->json)
-    printf("{\"deleted\": %s}\n", carto_import_sync_json(sync));
+    printf("{\"deleted\": %s}\n", cli_json_or_null(carto_import_sync_json(sync)));
   else if (sync && rc == 0)
     printf("deleted sync table %s; its dataset stays, no longer synced\n",
            carto_import_sync_id(sync));
