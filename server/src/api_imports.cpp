@@ -437,8 +437,15 @@ void list_imports(App &app, const httplib::Request &req, httplib::Response &res)
   if (!require_master(app, req, res, user)) return;
   double horizon = now_epoch() - 24.0 * 3600.0 * app.cfg().time_scale;
   Json ids = json_array();
-  for (const auto &job : app.store().unfinished_imports(user)) {
+  for (auto &job : app.store().unfinished_imports(user)) {
     if (job.created_at < horizon) continue;
+    if (!app.jobs().is_active(job.id)) {  // nobody runs it: stuck, dropped from the list (§2.3)
+      job.state = "failure";
+      job.error_code = 6671;
+      job.updated_at = now_epoch();
+      app.store().put_import(job);
+      continue;
+    }
     jpush(ids.get(), job.id);
   }
   Json body = json_object();

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 
 #include "api.hpp"
@@ -71,6 +73,11 @@ bool App::serve() {
   svr.set_read_timeout(30);
   svr.set_write_timeout(30);
   svr.set_keep_alive_timeout(5);
+  // httplib's default sets SO_REUSEPORT, which would let a second server share the port.
+  svr.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   svr.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
     if (hooks_ && hooks_->before(req, res)) return httplib::Server::HandlerResponse::Handled;

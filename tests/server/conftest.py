@@ -141,7 +141,7 @@ class Server:
     def import_file(self, filename, data, user="alice", params=None, timeout=60, **kw):
         r = self.upload(filename, data, user=user, params=params, **kw)
         assert r.status == 200, r
-        return self.wait(r.json()["item_queue_id"], user=user, timeout=timeout)
+        return self.wait(r.json()["item_queue_id"], user=user, timeout=timeout, key=kw.get("key"))
 
     def import_url(self, url, user="alice", params=None, timeout=60):
         p = dict(params or {})
@@ -150,15 +150,17 @@ class Server:
         assert r.status == 200, r
         return self.wait(r.json()["item_queue_id"], user=user, timeout=timeout)
 
-    def job(self, job_id, user="alice"):
-        r = self.get("api/v1/imports/" + job_id, user=user)
+    def job(self, job_id, user="alice", key=None):
+        if key is False:
+            key = None
+        r = self.get("api/v1/imports/" + job_id, user=user, key=key)
         assert r.status == 200, r
         return r.json()
 
-    def wait(self, job_id, user="alice", timeout=60):
+    def wait(self, job_id, user="alice", timeout=60, key=None):
         deadline = time.time() + timeout
         while True:
-            j = self.job(job_id, user=user)
+            j = self.job(job_id, user=user, key=key)
             if j["state"] in FINAL:
                 return j
             if time.time() > deadline:
