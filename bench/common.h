@@ -1,0 +1,36 @@
+/* Shared by the benchmark programs: a client from CARTO_API_URL / CARTO_API_KEY, with optional
+ * poll intervals, and a way to report a failure. */
+#ifndef BENCH_COMMON_H
+#define BENCH_COMMON_H
+
+#include <carto_import.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static int bench_fail(const char *what) {
+  const int code = carto_import_last_error_code();
+  fprintf(stderr, "%s failed: %s (%d), CARTO error %d: %s\n", what, carto_import_strerror(code),
+          code, carto_import_last_error_remote_code(), carto_import_last_error_message());
+  return 1;
+}
+
+/* poll_initial_ms <= 0 keeps the library's default polling. */
+static carto_import_client *bench_client(long poll_initial_ms, long poll_max_ms) {
+  const char *url = getenv("CARTO_API_URL"), *key = getenv("CARTO_API_KEY");
+  carto_import_options *opts = NULL;
+  carto_import_client *client = NULL;
+  if (!url || !key) {
+    fprintf(stderr, "set CARTO_API_URL and CARTO_API_KEY\n");
+    return NULL;
+  }
+  if (carto_import_options_new(&opts) != 0 || carto_import_options_set_base_url(opts, url) != 0 ||
+      carto_import_options_set_api_key(opts, key) != 0 ||
+      (poll_initial_ms > 0 &&
+       carto_import_options_set_poll_interval_ms(opts, poll_initial_ms, poll_max_ms) != 0) ||
+      carto_import_client_new(&client, opts) != 0)
+    bench_fail("creating the client");
+  carto_import_options_free(opts);
+  return client;
+}
+
+#endif
