@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 TOOL = sys.argv[1]
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "data")
@@ -137,6 +138,21 @@ def test_import_json():
     check(dataset["table"]["row_count"] == 10, "its rows")
     doc = run("--json", "import", CSV, "--no-wait").json()
     check(UUID.fullmatch(doc["job"]["id"]), "--no-wait gives the job")
+
+
+def test_import_archive():
+    """An archive creates several datasets: all are shown."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = os.path.join(tmp, "cities.zip")
+        with zipfile.ZipFile(archive, "w") as z:
+            z.write(CSV, "north.csv")
+            z.write(CSV, "south.csv")
+        r = run("import", archive)
+        contains(r.out, r"PRIVATE +10 +0 +north\n")
+        contains(r.out, r"PRIVATE +10 +0 +south\n")
+        doc = run("--json", "import", archive).json()
+        check(doc["job"]["tables_created_count"] == 2, "two tables")
+        check(sorted(d["name"] for d in doc["datasets"]) == ["north_1", "south_1"], "both")
 
 
 def test_import_progress_on_a_terminal():

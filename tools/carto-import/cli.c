@@ -156,7 +156,7 @@ int cli_main(int argc, char **argv) {
   }
   const int help = global(globals, "help") || asks_help(argc, argv, i);
   if (i >= argc) {
-    if (help) return cli_help_main(stdout), 0;
+    if (help) return cli_help_main(stdout);
     return cli_usage_error(&ctx, "missing command");
   }
   args.cmd = find_command(argc, argv, i, &words);
@@ -164,13 +164,13 @@ int cli_main(int argc, char **argv) {
     if (!is_group(argv[i])) return cli_usage_error(&ctx, "unknown command '%s'", argv[i]);
     ctx.topic = argv[i];
     if (help && (i + 1 == argc || argv[i + 1][0] == '-'))
-      return cli_help_group(stdout, argv[i]), 0;
+      return cli_help_group(stdout, argv[i]);
     if (i + 1 == argc || argv[i + 1][0] == '-')
       return cli_usage_error(&ctx, "missing %s command", argv[i]);
     return cli_usage_error(&ctx, "unknown command '%s %s'", argv[i], argv[i + 1]);
   }
   ctx.topic = args.cmd->name;
-  if (help) return cli_help_command(stdout, args.cmd), 0;
+  if (help) return cli_help_command(stdout, args.cmd);
 
   int options_done = 0;
   for (i += words; i < argc; ++i) {

@@ -217,9 +217,10 @@ int cli_finish_job(cli_ctx *ctx, carto_import_job *job, cli_progress *p);
 
 /* ---- help (help.c) ------------------------------------------------------------------------- */
 
-void cli_help_main(FILE *f);
-void cli_help_group(FILE *f, const char *group);
-void cli_help_command(FILE *f, const cli_command *cmd);
+/* Print help; return CLI_EXIT_OK. */
+int cli_help_main(FILE *f);
+int cli_help_group(FILE *f, const char *group);
+int cli_help_command(FILE *f, const cli_command *cmd);
 void cli_man_page(FILE *f, const char *version);
 
 #endif

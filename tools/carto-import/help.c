@@ -52,7 +52,7 @@ static void print_command_list(FILE *f, const char *group) {
   }
 }
 
-void cli_help_main(FILE *f) {
+int cli_help_main(FILE *f) {
   fprintf(f, "Usage: " CLI_PROG " [GLOBAL OPTIONS] COMMAND [ARGS]\n\n");
   wrap(f, CLI_DESCRIPTION, 0, 0);
   fprintf(f, "\nCommands:\n");
@@ -65,16 +65,18 @@ void cli_help_main(FILE *f) {
   for (size_t i = 0; i < CLI_EXIT_CODE_COUNT; ++i)
     wrap(f, CLI_EXIT_CODES[i].meaning, 6, fprintf(f, "  %2d  ", CLI_EXIT_CODES[i].exit));
   fprintf(f, "\nRun '" CLI_PROG " COMMAND --help' for a command's arguments and options.\n");
+  return CLI_EXIT_OK;
 }
 
-void cli_help_group(FILE *f, const char *group) {
+int cli_help_group(FILE *f, const char *group) {
   fprintf(f, "Usage: " CLI_PROG " [GLOBAL OPTIONS] %s COMMAND [ARGS]\n\nCommands:\n", group);
   print_command_list(f, group);
   fprintf(f, "\nRun '" CLI_PROG " %s COMMAND --help' for a command's arguments and options.\n",
           group);
+  return CLI_EXIT_OK;
 }
 
-void cli_help_command(FILE *f, const cli_command *cmd) {
+int cli_help_command(FILE *f, const cli_command *cmd) {
   fprintf(f, "Usage: " CLI_PROG " %s%s%s\n\n", cmd->name,
           *cmd->synopsis ? " " : "", cmd->synopsis);
   wrap(f, cmd->description, 0, 0);
@@ -87,6 +89,7 @@ void cli_help_command(FILE *f, const cli_command *cmd) {
     for (const char *const *e = cmd->examples; *e; ++e) fprintf(f, "  %s\n", *e);
   }
   fprintf(f, "\nGlobal options and exit statuses: '" CLI_PROG " --help'.\n");
+  return CLI_EXIT_OK;
 }
 
 /* ---- the man page --------------------------------------------------------------------------- */
