@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include <sys/socket.h>
@@ -118,7 +120,13 @@ bool App::serve() {
     return true;
   }
   bool ok = svr.listen_after_bind();
-  jobs_->stop();
+  if (!jobs_->stop()) {
+    // An import is still running: leave without waiting for it. Its job stays unfinished in
+    // the store and becomes "stuck" (6671) at the next start; every committed write is safe.
+    log("an import is still running; exiting anyway (it will be marked stuck)");
+    std::fflush(nullptr);
+    std::_Exit(ok ? 0 : 1);
+  }
   return ok;
 }
 

@@ -14,7 +14,11 @@ namespace cis {
 // the real server tries to download an empty URL.
 constexpr int kNoSourceErrorCode = 1001;
 
-Jobs::~Jobs() { stop(); }
+Jobs::~Jobs() {
+  if (!stop()) {
+    for (auto &t : threads_) t.detach();  // only reached if the caller ignored stop()'s result
+  }
+}
 
 void Jobs::start(int workers) {
   std::lock_guard<std::mutex> lk(mu_);
@@ -22,16 +26,18 @@ void Jobs::start(int workers) {
   for (int i = 0; i < workers; i++) threads_.emplace_back([this] { worker(); });
 }
 
-void Jobs::stop() {
+bool Jobs::stop(std::chrono::milliseconds grace) {
   {
-    std::lock_guard<std::mutex> lk(mu_);
+    std::unique_lock<std::mutex> lk(mu_);
     stopping_ = true;
+    cv_.notify_all();
+    if (!cv_.wait_for(lk, grace, [&] { return running_ == 0; })) return false;
   }
-  cv_.notify_all();
   for (auto &t : threads_) {
     if (t.joinable()) t.join();
   }
   threads_.clear();
+  return true;
 }
 
 void Jobs::enqueue(const std::string &id) {
@@ -57,6 +63,7 @@ void Jobs::worker() {
       if (stopping_) return;
       id = queue_.front();
       queue_.pop_front();
+      running_++;
     }
     try {
       run(id);
@@ -68,6 +75,8 @@ void Jobs::worker() {
     }
     std::lock_guard<std::mutex> lk(mu_);
     active_.erase(id);
+    running_--;
+    cv_.notify_all();
   }
 }
 

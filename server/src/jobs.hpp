@@ -3,6 +3,7 @@
 // complete | failure (PROTOCOL.md §2.4), pausing --step-delay-ms (x time scale) after each state.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -27,9 +28,10 @@ class Jobs {
   Jobs &operator=(const Jobs &) = delete;
 
   void start(int workers);
-  // Stops taking jobs and waits for the running ones (their pauses are cut short). Jobs still
-  // queued stay unfinished in the store and are marked stuck (6671) at the next start.
-  void stop();
+  // Stops taking jobs and waits up to `grace` for the running ones (their pauses are cut short).
+  // Returns false if some import is still running then: the caller may exit anyway (that job
+  // is marked stuck, 6671, at the next start, like the jobs still queued).
+  bool stop(std::chrono::milliseconds grace = std::chrono::milliseconds(10000));
   void enqueue(const std::string &id);
   bool is_active(const std::string &id);  // queued or running in this process
 
@@ -51,6 +53,7 @@ class Jobs {
   std::deque<std::string> queue_;
   std::set<std::string> active_;
   bool stopping_ = false;
+  int running_ = 0;
   std::vector<std::thread> threads_;
 };
 
