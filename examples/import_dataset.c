@@ -7,11 +7,12 @@
 
 /* Shows upload progress, then each state the job goes through. */
 static int show_progress(int state, long long done, long long total, void *userdata) {
-  (void)userdata;
+  int *last_state = userdata;
   if (state == CARTO_IMPORT_STATE_SENDING)
     printf("  sent %lld of %lld bytes\n", done, total);
-  else
+  else if (state != *last_state)
     printf("  %s\n", carto_import_state_string(state));
+  *last_state = state;
   return 0;
 }
 
@@ -25,10 +26,10 @@ int main(int argc, char **argv) {
   if (!client) return 1;
 
   carto_import_dataset_list *datasets = NULL;
-  int rc = 0;
+  int rc = 0, last_state = -1;
   printf("importing %s\n", argv[1]);
   if (carto_import_dataset_create(&datasets, client, argv[1], NULL, timeout_ms, show_progress,
-                                  NULL) != 0) {
+                                  &last_state) != 0) {
     rc = report_failure("the import");
   } else {
     for (size_t i = 0; i < carto_import_dataset_list_count(datasets); ++i) {

@@ -550,8 +550,10 @@ CARTO_IMPORT_API int carto_import_state_is_final(int state);
 /**
  * @brief Progress of an upload or a wait.
  * Called on the calling thread, inside the call that received it: while a file is sent, with
- * state CARTO_IMPORT_STATE_SENDING and the bytes sent so far of bytes_total; while waiting,
- * once per state change of the job, with bytes_done = bytes_total = -1.
+ * state CARTO_IMPORT_STATE_SENDING and the bytes sent so far of bytes_total (at every 1% and
+ * at least every 100 ms, even when the transfer stalls); while waiting, after every poll and
+ * at least every 100 ms, with the state last seen and bytes_done = bytes_total = -1 (compare
+ * with the previous state to notice changes).
  * @return 0 to go on; non-zero cancels, and the call returns CARTO_IMPORT_ECANCELED.
  */
 typedef int (*carto_import_progress_cb)(int state, long long bytes_done, long long bytes_total,
@@ -643,7 +645,7 @@ CARTO_IMPORT_API carto_import_status carto_import_job_refresh(carto_import_job *
  * @brief Waits until the job reaches a final state, polling adaptively (see
  *        carto_import_options_set_poll_interval_ms()), and never past the caller's deadline.
  * @param timeout_ms  how long to wait at most; 0 or negative means no limit.
- * @param progress    NULL, or called once per state change.
+ * @param progress    NULL, or called while waiting (see carto_import_progress_cb).
  * @return 0 when the job is complete; CARTO_IMPORT_EREMOTE when it failed or got stuck (the
  *         last error carries the CARTO error code, title, explanation and source);
  *         CARTO_IMPORT_ETIMEDOUT when the deadline passed first (the job goes on: wait
@@ -982,7 +984,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_refresh(carto_import_sync
  * @brief Waits until the sync table is neither created, queued nor syncing, polling as
  *        carto_import_job_wait() does.
  * @param timeout_ms  how long to wait at most; 0 or negative means no limit.
- * @param progress    NULL, or called once per state change (with sync states).
+ * @param progress    NULL, or called while waiting (with sync states).
  * @return 0 when the last run succeeded; CARTO_IMPORT_EREMOTE when it failed (the last error
  *         carries the CARTO error code and message); CARTO_IMPORT_ETIMEDOUT;
  *         CARTO_IMPORT_ECANCELED; network, HTTP and protocol errors; CARTO_IMPORT_EBADHANDLE.

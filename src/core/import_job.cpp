@@ -190,16 +190,15 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
     req.query = params_.as_query();
     req.upload = Upload{path_, basename_of(path_), "file"};
     if (progress) {
-      // Throttled: at most every 1% of the file or 100 ms, and at the end.
+      // Throttled: every 1% of the file, at the end, and every 100 ms even when the
+      // transfer stalls (so that the callback can still cancel).
       auto last_call = Clock::now();
       long long last_done = -1;
       req.progress = [&progress, last_call, last_done](long long done, long long total) mutable {
         const auto now = Clock::now();
-        const bool finished = total > 0 && done >= total;
-        if (!finished && done - last_done < total / 100 + 1 &&
-            now - last_call < std::chrono::milliseconds(100))
-          return 0;
-        if (done == last_done || total <= 0) return 0;  // nothing new, or size not known yet
+        if (total <= 0) return 0;  // the size is not known yet
+        const bool news = done >= total ? done != last_done : done - last_done > total / 100;
+        if (!news && now - last_call < std::chrono::milliseconds(100)) return 0;
         last_done = done;
         last_call = now;
         return progress(CARTO_IMPORT_STATE_SENDING, done, total);

@@ -7,22 +7,34 @@
 
 namespace carto {
 
+namespace {
+constexpr long kSliceMs = 100;  // the callback is asked at least this often while waiting
+}
+
 void poll_until(const Options &opts, const Deadline &deadline, const Pollable &p,
                 const ProgressSink &progress) {
+  const auto ask = [&] {
+    if (progress && progress(p.state(), -1, -1) != 0)
+      throw Error(CARTO_IMPORT_ECANCELED, "waiting for " + p.what +
+                                              " was canceled by the callback; it goes on on the "
+                                              "server (wait again, or fetch it by id)");
+  };
   long delay = opts.poll_initial_ms;
-  int reported = -1;
   for (;;) {
     p.refresh(deadline);
-    if (p.state() != reported) {
-      reported = p.state();
-      if (progress && progress(reported, -1, -1) != 0)
-        throw Error(CARTO_IMPORT_ECANCELED, "waiting for " + p.what +
-                                                " was canceled by the callback; it goes on "
-                                                "on the server (wait again, or fetch it by id)");
-    }
+    ask();
     if (p.settled()) return;
-    const long left = remaining_ms(deadline);
-    if (left > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay < left ? delay : left));
+    // Sleep in short slices, asking the callback between them, so cancelling is prompt.
+    const auto wake = Clock::now() + std::chrono::milliseconds(delay);
+    for (;;) {
+      const long left = remaining_ms(deadline);
+      const auto until_wake = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count();
+      long slice = until_wake < kSliceMs ? static_cast<long>(until_wake) : kSliceMs;
+      if (slice > left) slice = left;
+      if (slice <= 0) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(slice));
+      if (Clock::now() < wake && remaining_ms(deadline) > 0) ask();
+    }
     if (remaining_ms(deadline) == 0)
       throw Error(CARTO_IMPORT_ETIMEDOUT, "the deadline passed while " + p.what +
                                               " was still '" + p.state_name() +
