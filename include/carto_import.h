@@ -1,5 +1,6 @@
-/*
- * carto_import.h — libcarto_import, the whole public contract.
+/**
+ * @file carto_import.h
+ * @brief libcarto_import, the whole public contract.
  *
  * Import data into CARTO (the Import API v1: import jobs, sync tables, connectors, datasets)
  * from C or from any language with a C FFI. Plain C99; compiles as C and as C++.
@@ -365,6 +366,7 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_user_agent_suffix(
  *        the connection fails or the server answers 429, 502, 503 or 504. The wait before
  *        attempt n is a random time in [0, min(max_backoff_ms, base_backoff_ms * 2^(n-1))]
  *        ("full jitter"), or the server's Retry-After capped at max_backoff_ms.
+ * @param opts  the options; copied.
  * @param max_attempts     1 disables retries; at most 20.
  * @param base_backoff_ms  > 0.
  * @param max_backoff_ms   >= base_backoff_ms.
@@ -392,6 +394,7 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_poll_interval_ms(
 /**
  * @brief Builds a client from options, which are copied: the options may be freed or changed
  *        right after. Calls carto_import_global_init() (and its cleanup on free).
+ * @param opts  the options; copied.
  * @param[out] out  the new client. Ownership: caller frees it with carto_import_client_free().
  * @return 0, CARTO_IMPORT_EINVAL (no base URL, no API key), CARTO_IMPORT_EINSECURE (plain
  *         http to a non-loopback host without set_allow_insecure_http), CARTO_IMPORT_EBADHANDLE,
@@ -563,6 +566,8 @@ typedef int (*carto_import_progress_cb)(int state, long long bytes_done, long lo
  * @brief Prepares an import of a local file; nothing is sent until carto_import_job_run().
  *        The path is used exactly as given (never lower-cased); only its basename is sent, as
  *        the file name. The file is streamed from disk when the job runs.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param path  the local file, used exactly as given.
  * @param params  NULL for the server's defaults; copied.
  * @param[out] out  Ownership: caller frees it with carto_import_job_free().
  * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EIO (the file cannot be opened, or is a
@@ -577,6 +582,8 @@ CARTO_IMPORT_API carto_import_status carto_import_job_new_file(carto_import_job 
 
 /**
  * @brief Prepares an import of a remote file, fetched by the server (http, https or ftp).
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param url  the URL.
  * @param params  NULL for the server's defaults; copied.
  * @param[out] out  Ownership: caller frees it with carto_import_job_free().
  * @return 0, CARTO_IMPORT_EINVAL (not an http, https or ftp URL), CARTO_IMPORT_EBADHANDLE,
@@ -593,6 +600,8 @@ CARTO_IMPORT_API carto_import_status carto_import_job_new_url(carto_import_job *
  *        connector object, e.g. {"provider":"postgres","connection":{"server":"db",
  *        "database":"gis","username":"u","password":"p"},"table":"roads"}, or the seed's
  *        {"connector": {...}} wrapping it. It is sent as given; the server validates it.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param connector_json  the connector, as JSON text.
  * @param params  NULL for the server's defaults; copied.
  * @param[out] out  Ownership: caller frees it with carto_import_job_free().
  * @return 0, CARTO_IMPORT_EINVAL (not a JSON object, or no provider), CARTO_IMPORT_EBADHANDLE,
@@ -607,6 +616,8 @@ CARTO_IMPORT_API carto_import_status carto_import_job_new_connector(carto_import
 /**
  * @brief Attaches to an existing import job by its id (e.g. saved by a process that
  *        restarted) and fetches its state.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param id  the id (a UUID).
  * @param[out] out  Ownership: caller frees it with carto_import_job_free().
  * @return 0, CARTO_IMPORT_EINVAL (not a job id), CARTO_IMPORT_ENOTFOUND, network, HTTP and
  *         protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
@@ -622,6 +633,8 @@ CARTO_IMPORT_API void carto_import_job_free(carto_import_job *job);
 /**
  * @brief Starts the import: sends the file (streamed, with progress) or the URL. On success
  *        the job has an id and the state the server reported (usually pending).
+ * @param job  the import job.
+ * @param userdata  passed as is to the callback.
  * @param progress  NULL, or called while the file is sent (see carto_import_progress_cb).
  * @return 0, CARTO_IMPORT_EIO, CARTO_IMPORT_ERATELIMIT (all import slots are in use),
  *         CARTO_IMPORT_EBADREQUEST (rejected parameters), CARTO_IMPORT_EAUTH,
@@ -644,6 +657,8 @@ CARTO_IMPORT_API carto_import_status carto_import_job_refresh(carto_import_job *
 /**
  * @brief Waits until the job reaches a final state, polling adaptively (see
  *        carto_import_options_set_poll_interval_ms()), and never past the caller's deadline.
+ * @param job  the import job.
+ * @param userdata  passed as is to the callback.
  * @param timeout_ms  how long to wait at most; 0 or negative means no limit.
  * @param progress    NULL, or called while waiting (see carto_import_progress_cb).
  * @return 0 when the job is complete; CARTO_IMPORT_EREMOTE when it failed or got stuck (the
@@ -717,6 +732,7 @@ CARTO_IMPORT_API const char *carto_import_job_json(const carto_import_job *job);
 /**
  * @brief The ids of the account's unfinished import jobs (newest first), as the server lists
  *        them (PROTOCOL §2.3).
+ * @param client  the account's client; objects created from it keep it alive.
  * @param[out] out  Ownership: caller frees it with carto_import_string_list_free().
  * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
  * @since 0.1
@@ -747,6 +763,9 @@ CARTO_IMPORT_API void carto_import_string_list_free(carto_import_string_list *li
  *        starting with http://, https:// or ftp:// (any case) is a URL; one starting with '{'
  *        is a connector (JSON, as for carto_import_job_new_connector()); anything else is a
  *        local path, used exactly as given.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param path_or_url  a local path, a URL or a connector.
+ * @param userdata  passed as is to the callback.
  * @param params      NULL for the server's defaults; copied.
  * @param timeout_ms  the deadline for the whole call; 0 or negative means no limit.
  * @param progress    NULL, or called while sending and on every state change.
@@ -763,6 +782,7 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_create(
 
 /**
  * @brief The datasets of a completed import job, one per table it created.
+ * @param job  the import job.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
  * @return 0, CARTO_IMPORT_EINVAL (the job is not complete), network, HTTP and protocol
  *         errors, CARTO_IMPORT_EBADHANDLE.
@@ -773,6 +793,7 @@ CARTO_IMPORT_API carto_import_status carto_import_job_datasets(carto_import_data
 
 /**
  * @brief Lists all the account's own datasets, following every page.
+ * @param client  the account's client; objects created from it keep it alive.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
  * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
  * @since 0.1
@@ -782,6 +803,8 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_list_all(carto_import_
 
 /**
  * @brief Fetches one dataset by its id or its name.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param id_or_name  the dataset's id or name.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
  * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors, CARTO_IMPORT_EINVAL,
  *         CARTO_IMPORT_EBADHANDLE.
@@ -796,6 +819,8 @@ CARTO_IMPORT_API size_t carto_import_dataset_list_count(const carto_import_datas
 
 /**
  * @brief A copy of the dataset at index i, as its own handle.
+ * @param list  the list.
+ * @param i  the index, from 0.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
  * @return 0, CARTO_IMPORT_EINVAL (i out of range), CARTO_IMPORT_EBADHANDLE,
  *         CARTO_IMPORT_ENOMEM.
@@ -908,6 +933,9 @@ typedef enum carto_import_force_outcome {
 /**
  * @brief Creates a sync table from a URL: the server imports it now and again every
  *        interval_seconds (at least CARTO_IMPORT_SYNC_MIN_INTERVAL) when the source changed.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param url  the URL.
+ * @param interval_seconds  seconds between runs, at least CARTO_IMPORT_SYNC_MIN_INTERVAL.
  * @param params  NULL for the server's defaults; copied (privacy and collision strategy do not
  *                apply to syncs and are not sent).
  * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
@@ -925,6 +953,10 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_create(carto_import_sync 
  * @brief Creates a sync table from an external database: connector_json as for
  *        carto_import_job_new_connector(), re-imported every interval_seconds when the remote
  *        data changed.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param connector_json  the connector, as JSON text.
+ * @param interval_seconds  seconds between runs, at least CARTO_IMPORT_SYNC_MIN_INTERVAL.
+ * @param params  NULL for the server's defaults; copied.
  * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
  * @return as carto_import_sync_create().
  * @since 0.1
@@ -935,6 +967,8 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_create_connector(
 
 /**
  * @brief Fetches a sync table by its id.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param id  the id (a UUID).
  * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
  * @return 0, CARTO_IMPORT_ENOTFOUND, CARTO_IMPORT_EAUTH (not the caller's), network, HTTP and
  *         protocol errors, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE.
@@ -946,6 +980,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_get(carto_import_sync **o
 
 /**
  * @brief Lists the account's sync tables.
+ * @param client  the account's client; objects created from it keep it alive.
  * @param[out] out  Ownership: caller frees it with carto_import_sync_list_free().
  * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
@@ -958,6 +993,8 @@ CARTO_IMPORT_API size_t carto_import_sync_list_count(const carto_import_sync_lis
 
 /**
  * @brief A copy of the sync table at index i, as its own handle.
+ * @param list  the list.
+ * @param i  the index, from 0.
  * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
  * @return 0, CARTO_IMPORT_EINVAL (out of range), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
  * @since 0.1
@@ -983,6 +1020,8 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_refresh(carto_import_sync
 /**
  * @brief Waits until the sync table is neither created, queued nor syncing, polling as
  *        carto_import_job_wait() does.
+ * @param sync  the sync table.
+ * @param userdata  passed as is to the callback.
  * @param timeout_ms  how long to wait at most; 0 or negative means no limit.
  * @param progress    NULL, or called while waiting (with sync states).
  * @return 0 when the last run succeeded; CARTO_IMPORT_EREMOTE when it failed (the last error
@@ -998,6 +1037,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_wait(carto_import_sync *s
 /**
  * @brief Asks the server to sync now (PUT .../sync_now). The server refuses, without an
  *        error, when the last run is less than 15 minutes old or too many syncs run.
+ * @param sync  the sync table.
  * @param[out] outcome  a carto_import_force_outcome value. May be NULL.
  * @return 0 whether or not it was enqueued (see outcome), CARTO_IMPORT_ENOTFOUND, network,
  *         HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
@@ -1008,6 +1048,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_force(carto_import_sync *
 /**
  * @brief Asks the server whether the sync table is syncing now (GET .../sync_now), and
  *        updates the handle's state.
+ * @param sync  the sync table.
  * @param[out] syncing  1 when queued or syncing, else 0. May be NULL.
  * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
  *         CARTO_IMPORT_EBADHANDLE.
@@ -1070,6 +1111,7 @@ CARTO_IMPORT_API const char *carto_import_sync_json(const carto_import_sync *syn
 
 /**
  * @brief The dataset the sync table keeps up to date (after its first successful run).
+ * @param sync  the sync table.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
  * @return 0, CARTO_IMPORT_EINVAL (no successful run yet), CARTO_IMPORT_ENOTFOUND, network,
  *         HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
@@ -1083,6 +1125,12 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_dataset(carto_import_data
  *        sync table from a URL, or from a connector when source starts with '{' (JSON as for
  *        carto_import_job_new_connector()), waits for its first run, and returns its dataset.
  *        With interval_seconds 0, a connector is imported once (no sync), as a plain import.
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param source  a URL, or a connector as JSON text.
+ * @param interval_seconds  seconds between runs, at least CARTO_IMPORT_SYNC_MIN_INTERVAL.
+ * @param params  NULL for the server's defaults; copied.
+ * @param progress  NULL, or a callback (see carto_import_progress_cb).
+ * @param userdata  passed as is to the callback.
  * @param timeout_ms  the deadline for the whole call; 0 or negative means no limit.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
  * @return 0; the errors of carto_import_sync_create(), _wait(), and carto_import_job_*.
