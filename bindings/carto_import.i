@@ -23,6 +23,89 @@
 
 /* NULL-tolerant accessor of a box's handle, for optional arguments. */
 #define CARTO_IMPORT_H_OF(box) ((box) ? (box)->h : NULL)
+
+/* ---- the one mapping of status codes to exception classes ------------------------------------
+ * A class is named by its stem: Java appends "Exception" (AuthException), Ruby "Error"
+ * (CartoImport::AuthError); the root ("") is CartoImportException / CartoImport::Error.
+ * Codes not listed take their range's class (docs/errors.md): a code appended to the header
+ * later still lands in the right family. (Python's carto_import/exceptions.py predates this
+ * table and keeps its own, with the same families.) */
+typedef struct carto_import_error_class {
+  int code;           /* a status code; 0 ends the table */
+  const char *stem;   /* the class */
+  const char *parent; /* its superclass ("": the root) */
+} carto_import_error_class;
+
+static const carto_import_error_class carto_import_error_classes[] = {
+    {CARTO_IMPORT_ERROR, "", ""},
+    {CARTO_IMPORT_EINVAL, "InvalidArgument", ""},
+    {CARTO_IMPORT_ENOMEM, "OutOfMemory", ""},
+    {CARTO_IMPORT_EBADHANDLE, "InvalidHandle", ""},
+    {CARTO_IMPORT_EIO, "File", ""},
+    {CARTO_IMPORT_EINSECURE, "InsecureConnection", "InvalidArgument"},
+    {CARTO_IMPORT_ENETWORK, "Network", ""},
+    {CARTO_IMPORT_ETIMEDOUT, "Timeout", ""},
+    {CARTO_IMPORT_ETLS, "Tls", "Network"},
+    {CARTO_IMPORT_EHTTP, "Http", ""},
+    {CARTO_IMPORT_EAUTH, "Auth", "Http"},
+    {CARTO_IMPORT_EFORBIDDEN, "Forbidden", "Http"},
+    {CARTO_IMPORT_ENOTFOUND, "NotFound", "Http"},
+    {CARTO_IMPORT_ERATELIMIT, "RateLimit", "Http"},
+    {CARTO_IMPORT_EBADREQUEST, "BadRequest", "Http"},
+    {CARTO_IMPORT_ESERVER, "Server", "Http"},
+    {CARTO_IMPORT_EPROTOCOL, "Protocol", ""},
+    {CARTO_IMPORT_EREMOTE, "RemoteImport", ""},
+    {CARTO_IMPORT_EINUSE, "InUse", ""},
+    {CARTO_IMPORT_ECANCELED, "Cancelled", ""},
+    {CARTO_IMPORT_EINTERNAL, "Internal", ""},
+    {0, NULL, NULL}};
+
+/* The class of a status code: its own, else its range's, else the root. Never NULL. */
+static inline const carto_import_error_class *carto_import_error_class_of(int code) {
+  static const struct { int low, high, family; } ranges[] = {
+      {-19, -10, CARTO_IMPORT_ENETWORK}, {-29, -20, CARTO_IMPORT_EHTTP},
+      {-39, -30, CARTO_IMPORT_EPROTOCOL}, {-49, -40, CARTO_IMPORT_EREMOTE},
+      {-59, -50, CARTO_IMPORT_ECANCELED}};
+  const carto_import_error_class *c;
+  size_t i;
+  for (c = carto_import_error_classes; c->stem; c++)
+    if (c->code == code) return c;
+  for (i = 0; i < sizeof ranges / sizeof *ranges; i++)
+    if (code >= ranges[i].low && code <= ranges[i].high)
+      return carto_import_error_class_of(ranges[i].family);
+  return &carto_import_error_classes[0];
+}
+
+/* Everything an exception carries, from the thread's last-error record when it belongs to this
+ * failure (its code is `code`), else only the code and a message. `message` overrides the
+ * record's message (e.g. "this Client is closed"); code 0 means the record's own code. The
+ * strings are borrowed (thread-local or static): copy them before the next library call. */
+typedef struct carto_import_error_info {
+  int code;
+  const char *message;
+  int http_status, remote_code;
+  const char *title, *explanation, *source;
+  long retry_after, limit, remaining, reset; /* -1: not sent */
+} carto_import_error_info;
+
+static inline void carto_import_error_info_get(carto_import_error_info *e, int code,
+                                               const char *message) {
+  int own;
+  if (code == 0) code = carto_import_last_error_code();
+  if (code == 0) code = CARTO_IMPORT_ERROR;
+  own = !message && carto_import_last_error_code() == code;
+  e->code = code;
+  e->message = message ? message : own ? carto_import_last_error_message()
+                                       : carto_import_strerror(code);
+  e->http_status = own ? carto_import_last_error_http_status() : 0;
+  e->remote_code = own ? carto_import_last_error_remote_code() : 0;
+  e->title = own ? carto_import_last_error_remote_title() : NULL;
+  e->explanation = own ? carto_import_last_error_remote_explanation() : NULL;
+  e->source = own ? carto_import_last_error_remote_source() : NULL;
+  e->retry_after = own ? carto_import_last_error_retry_after() : -1;
+  e->limit = e->remaining = e->reset = -1;
+  if (own) carto_import_last_error_rate_limit(&e->limit, &e->remaining, &e->reset);
+}
 %}
 
 %include <stdint.i>
@@ -44,6 +127,21 @@
 %rename(strerror) cib_strerror;
 %rename(state_string) cib_state_string;
 %rename(state_is_final) cib_state_is_final;
+#ifndef SWIGPYTHON
+%rename(error_class_name) cib_error_class_name;
+%rename(error_class_parent) cib_error_class_parent;
+%inline %{
+/** The stem of the exception class of a status code ("Auth", "NotFound"; "" for the root):
+ *  the classes a binding defines follow carto_import_error_classes. */
+static const char *cib_error_class_name(int code) {
+  return carto_import_error_class_of(code)->stem;
+}
+/** The stem of the superclass of that class ("" for the root and its direct subclasses). */
+static const char *cib_error_class_parent(int code) {
+  return carto_import_error_class_of(code)->parent;
+}
+%}
+#endif
 %inline %{
 /** The library's version string, e.g. "0.1.0". */
 static const char *cib_version(void) { return carto_import_version(); }
@@ -77,6 +175,9 @@ CARTO_IMPORT_HANDLE_C(CartoDatasetList, carto_import_dataset_list, carto_import_
 CARTO_IMPORT_HANDLE_C(CartoSyncTable, carto_import_sync, carto_import_sync_free)
 CARTO_IMPORT_HANDLE_C(CartoSyncList, carto_import_sync_list, carto_import_sync_list_free)
 CARTO_IMPORT_HANDLE_C(CartoStringList, carto_import_string_list, carto_import_string_list_free)
+
+/* (before the classes: a class's members take the typemaps in force where it is declared) */
+%apply int *OUTPUT { int *outcome, int *syncing };
 
 CARTO_IMPORT_CHECK_OPEN(CartoOptions)
 CARTO_IMPORT_CHECK_OPEN(CartoClient)
@@ -160,8 +261,6 @@ CARTO_IMPORT_HANDLE(CartoStringList, carto_import_string_list, carto_import_stri
 %threadallow CartoSyncTable::set_interval;
 %threadallow CartoSyncTable::remove;
 %threadallow CartoSyncTable::dataset;
-
-%apply int *OUTPUT { int *outcome, int *syncing };
 
 %extend CartoOptions {
   carto_import_status set_base_url(const char *url) {

@@ -18,6 +18,8 @@
  *   - typemaps for (carto_import_progress_cb progress, void *userdata)   (the trampoline);
  *   - a closed handle raises before the call (CARTO_IMPORT_CHECK_OPEN, below), through
  *     a C macro CARTO_IMPORT_CLOSED_ERROR(name) that raises and leaves the wrapper.
+ * and raise the class carto_import_error_class_of(code) names (carto_import.i: the one mapping
+ * of status codes to exception classes, with the details in a carto_import_error_info).
  */
 
 %define CARTO_IMPORT_HANDLE_C(Box, ctype, free_fn)
@@ -45,26 +47,29 @@ static carto_import_status Box##_out(Box **out, carto_import_status rc, ctype *h
 typedef struct Box {} Box;
 %extend Box {
   ~Box() {
+    if (!$self) return;
     free_fn($self->h);
     free($self);
   }
   /** Releases the handle now (sockets, memory); calling it again does nothing. Any other use
    *  afterwards raises an error. */
   void close() {
+    if (!$self) return;
     free_fn($self->h);
     $self->h = NULL;
   }
   /** True once close() was called. */
-  bool is_closed() const { return $self->h == NULL; }
+  bool is_closed() const { return !$self || $self->h == NULL; }
 }
 %enddef
 
 /* Must come before CARTO_IMPORT_HANDLE(Box...): every method of Box, but close(), is_closed()
- * and the destructor, refuses a closed handle. (Typemaps of a class's members are those in
- * force where the class is declared, wherever %extend adds them.) */
+ * and the destructor, refuses a closed handle, and a missing one (a NULL self: a Java proxy
+ * whose close() released the box, or None passed as self in Python). (Typemaps of a class's
+ * members are those in force where the class is declared, wherever %extend adds them.) */
 %define CARTO_IMPORT_CHECK_OPEN(Box)
 %typemap(check) struct Box *self, const struct Box *self {
-  if ($1 && !$1->h && !carto_import_closed_ok("$symname")) { CARTO_IMPORT_CLOSED_ERROR(#Box); }
+  if ((!$1 || !$1->h) && !carto_import_closed_ok("$symname")) { CARTO_IMPORT_CLOSED_ERROR(#Box); }
 }
 %enddef
 

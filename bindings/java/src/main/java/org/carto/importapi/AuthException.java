@@ -1,0 +1,10 @@
+package org.carto.importapi;
+
+/** 401: a wrong API key, or not the account's master key ({@code EAUTH}). */
+public class AuthException extends HttpException {
+  private static final long serialVersionUID = 1L;
+
+  protected AuthException(Details details) {
+    super(details);
+  }
+}

@@ -1,0 +1,10 @@
+package org.carto.importapi;
+
+/** A progress listener returned false (codes -50 to -59). */
+public class CancelledException extends CartoImportException {
+  private static final long serialVersionUID = 1L;
+
+  protected CancelledException(Details details) {
+    super(details);
+  }
+}

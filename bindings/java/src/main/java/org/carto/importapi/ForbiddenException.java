@@ -1,0 +1,10 @@
+package org.carto.importapi;
+
+/** 403: the key may not do this ({@code EFORBIDDEN}). */
+public class ForbiddenException extends HttpException {
+  private static final long serialVersionUID = 1L;
+
+  protected ForbiddenException(Details details) {
+    super(details);
+  }
+}

@@ -1,0 +1,10 @@
+package org.carto.importapi;
+
+/** Refused: the object is in use, e.g. maps depend on the dataset ({@code EINUSE}; see {@link Dataset#forceDelete}). */
+public class InUseException extends CartoImportException {
+  private static final long serialVersionUID = 1L;
+
+  protected InUseException(Details details) {
+    super(details);
+  }
+}

@@ -1,0 +1,10 @@
+package org.carto.importapi;
+
+/** The library ran out of memory ({@code ENOMEM}). */
+public class OutOfMemoryException extends CartoImportException {
+  private static final long serialVersionUID = 1L;
+
+  protected OutOfMemoryException(Details details) {
+    super(details);
+  }
+}

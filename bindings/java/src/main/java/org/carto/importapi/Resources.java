@@ -1,0 +1,23 @@
+package org.carto.importapi;
+
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+
+/** What the generated classes share: the Cleaner that frees objects never closed. */
+final class Resources {
+  /** One daemon thread for the whole binding. */
+  static final Cleaner CLEANER = Cleaner.create();
+
+  private Resources() {}
+
+  /** A timeout for the C API: milliseconds, 0 for none (null). */
+  static int millis(Duration timeout) {
+    if (timeout == null) {
+      return 0;
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive or null: " + timeout);
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+  }
+}
