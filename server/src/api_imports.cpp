@@ -1,13 +1,15 @@
-// POST/GET /api/v1/imports (PROTOCOL.md §2) and connector imports (§3, disabled for now).
+// POST/GET /api/v1/imports (PROTOCOL.md §2) and connector imports (§3).
 #include <cstdio>
 #include <memory>
 #include <mutex>
 
 #include "api.hpp"
+#include "connectors.hpp"
 #include "app.hpp"
 #include "http.hpp"
 #include "importer/importer.hpp"
 #include "jobs.hpp"
+#include "sources.hpp"
 
 namespace cis {
 
@@ -138,13 +140,6 @@ void drain(const httplib::Request &req, const httplib::ContentReader &reader) {
   }
 }
 
-// Boolean parsing rules of §2.1.
-bool is_exactly(const cJSON *v, bool value) {
-  if (!v) return false;
-  if (cJSON_IsBool(v)) return cJSON_IsTrue(v) == value;
-  return cJSON_IsString(v) && v->valuestring && std::string(v->valuestring) == (value ? "true" : "false");
-}
-
 std::string user_defined_limits(const cJSON *v) {
   Json limits = json_object();
   Json parsed;
@@ -167,24 +162,6 @@ std::string user_defined_limits(const cJSON *v) {
                                            cJSON_CreateNumber(static_cast<double>(n)));
   }
   return json_dump(limits.get());
-}
-
-bool valid_url(const App &app, const std::string &url) {
-  auto sep = url.find("://");
-  if (sep == std::string::npos || sep == 0) return false;
-  std::string scheme = lower(url.substr(0, sep));
-  bool allowed = false;
-  for (const auto &s : app.cfg().allowed_url_schemes) allowed = allowed || s == scheme;
-  if (!allowed) return false;
-  std::string rest = url.substr(sep + 3);
-  if (scheme == "file") return true;
-  auto end = rest.find_first_of("/?#");
-  std::string host = rest.substr(0, end);
-  if (host.empty()) return false;
-  for (char c : url) {
-    if (static_cast<unsigned char>(c) <= 32) return false;
-  }
-  return true;
 }
 
 const char *http_status_hint(long code) {
@@ -231,7 +208,7 @@ Json import_json(const ImportRec &r) {
   if (info) {
     Json e = json_object();
     jset(e.get(), "title", info->title);
-    jset(e.get(), "what_about", info->what_about);
+    jset(e.get(), "what_about", r.error_text.empty() ? std::string(info->what_about) : r.error_text);
     jset(e.get(), "source", info->source);
     jset(o, "get_error_text", std::move(e));
   } else {
@@ -253,6 +230,7 @@ Json import_json(const ImportRec &r) {
     } else {
       jset_null(o, "derived_visualization_id");
     }
+    jset(o, "table_names", jstr_array(r.table_names));  // our extension (server/README.md)
   }
   return j;
 }
@@ -320,18 +298,12 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
     error = "service_item_id field should be empty or a string";
   Json connector;
   if (auto p = params.get("connector"); error.empty() && p && !cJSON_IsNull(p)) {
-    if (cJSON_IsString(p)) {
-      connector = json_parse(p->valuestring);
-    } else {
-      connector = Json(cJSON_Duplicate(p, 1));
-    }
-    auto provider = jstring(connector.get(), "provider");
-    if (!connector || !cJSON_IsObject(connector.get()) || !provider || provider->empty())
-      error = "Provider not defined";
+    connector = connector_object(p);
+    if (connector_provider(connector.get()).empty()) error = "Provider not defined";
   }
   auto url = params.str("url");
   if (url && url->empty()) url.reset();
-  if (error.empty() && url && !connector && !valid_url(app, *url))
+  if (error.empty() && url && !connector && !valid_source_url(app, *url))
     error = "Invalid URL, cannot connect dataset: " + *url;
   if (error.empty() && params.has("remote_visualization_id") && !url && !connector && up.path.empty())
     error = "Illegal external load";

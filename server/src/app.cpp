@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -13,6 +15,7 @@
 #include "http.hpp"
 #include "importer/importer.hpp"
 #include "jobs.hpp"
+#include "syncs.hpp"
 
 namespace cis {
 
@@ -24,11 +27,16 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
   if (stuck > 0) log("marked " + std::to_string(stuck) + " unfinished import(s) as stuck (6671)");
   remove_tree(cfg_.data_dir + "/jobs");  // scratch space of jobs that will never resume
   jobs_ = std::make_unique<Jobs>(*this);
+  syncs_ = std::make_unique<Syncs>(*this);
+  jobs_->on_sync_import_finished = [this](ImportRec &job, const Fetched &src) {
+    syncs_->import_finished(job, src);
+  };
   if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
   svr_ = std::make_unique<httplib::Server>();
 }
 
 App::~App() {
+  if (syncs_) syncs_->stop();
   if (jobs_) jobs_->stop();
 }
 
@@ -57,6 +65,7 @@ void App::register_routes(httplib::Server &svr) {
   register_import_routes(*this, svr);
   register_viz_routes(*this, svr);
   register_table_routes(*this, svr);
+  register_sync_routes(*this, svr);
   // Anything else: Rails' default 404.
   auto not_found = [](const httplib::Request &, httplib::Response &res) { send_not_found_route(res); };
   svr.Get(".*", not_found);
@@ -115,15 +124,25 @@ bool App::serve() {
   std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
   std::cout << "listening on http://" << host << ":" << port << std::endl;
   jobs_->start(cfg_.workers);
+  syncs_->start(cfg_.workers);
   if (stop_requested_) {
+    syncs_->stop();
     jobs_->stop();
     return true;
   }
   bool ok = svr.listen_after_bind();
-  if (!jobs_->stop()) {
-    // An import is still running: leave without waiting for it. Its job stays unfinished in
-    // the store and becomes "stuck" (6671) at the next start; every committed write is safe.
-    log("an import is still running; exiting anyway (it will be marked stuck)");
+  // Both wait for their running work within one shared grace period.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  auto left = [&] {
+    return std::max(std::chrono::milliseconds(0), std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                      deadline - std::chrono::steady_clock::now()));
+  };
+  bool syncs_done = syncs_->stop(left());
+  if (!jobs_->stop(left()) || !syncs_done) {
+    // An import or sync is still running: leave without waiting for it. Its job stays
+    // unfinished in the store and becomes "stuck" (6671) at the next start, a sync is queued
+    // again; every committed write is safe.
+    log("an import or sync is still running; exiting anyway (it will be marked stuck)");
     std::fflush(nullptr);
     std::_Exit(ok ? 0 : 1);
   }

@@ -19,6 +19,7 @@ namespace cis {
 
 class UserTables;
 class Jobs;
+class Syncs;
 class TestHooks;
 
 class App {
@@ -31,6 +32,7 @@ class App {
   const Config &cfg() const { return cfg_; }
   Store &store() { return *store_; }
   Jobs &jobs() { return *jobs_; }
+  Syncs &syncs() { return *syncs_; }
   TestHooks *hooks() { return hooks_.get(); }  // nullptr unless --test-hooks
 
   UserTables &tables(const std::string &user);  // DATA/users/NAME/tables.gpkg
@@ -49,6 +51,7 @@ class App {
   Config cfg_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Jobs> jobs_;
+  std::unique_ptr<Syncs> syncs_;
   std::unique_ptr<TestHooks> hooks_;
   std::mutex tables_mu_;
   std::map<std::string, std::unique_ptr<UserTables>> tables_;

@@ -217,6 +217,11 @@ Json sync_json(App &app, const OptStr &sync_id) {
   if (!sync_id) return Json(cJSON_CreateNull());
   auto s = app.store().get_sync(*sync_id);
   if (!s) return Json(cJSON_CreateNull());
+  return sync_json(app, *s);
+}
+
+Json sync_json(App &app, const SyncRec &rec) {
+  const SyncRec *s = &rec;
   Json j = json_object();
   cJSON *o = j.get();
   jset(o, "id", s->id);

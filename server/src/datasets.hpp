@@ -57,5 +57,6 @@ Json table_block(App &app, const TableRec &t, const VizRec &canonical, const Vie
 Json permission_json(App &app, const VizRec &viz);
 Json dependent_summary(App &app, const VizRec &viz);  // {id,name,updated_at,permission,auth_tokens}
 Json sync_json(App &app, const OptStr &sync_id);       // null when absent
+Json sync_json(App &app, const SyncRec &s);            // the sync object of §4.6
 
 }  // namespace cis

@@ -54,6 +54,12 @@ void Params::merge_json(const cJSON *obj) {
   }
 }
 
+bool is_exactly(const cJSON *v, bool value) {
+  if (!v) return false;
+  if (cJSON_IsBool(v)) return cJSON_IsTrue(v) == value;
+  return cJSON_IsString(v) && v->valuestring && std::string(v->valuestring) == (value ? "true" : "false");
+}
+
 bool is_json_content_type(const std::string &ct) {
   return lower(ct).find("json") != std::string::npos;
 }

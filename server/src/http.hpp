@@ -39,6 +39,10 @@ class Params {
   bool body_json_ = false;
 };
 
+// The boolean parsing rule of PROTOCOL.md §2.1: true only for `value` as a JSON boolean or as
+// the exact string "true"/"false".
+bool is_exactly(const cJSON *v, bool value);
+
 bool is_json_content_type(const std::string &content_type);
 bool is_form_content_type(const std::string &content_type);
 

@@ -7,6 +7,7 @@
 #include "app.hpp"
 #include "datasets.hpp"
 #include "importer/importer.hpp"
+#include "sources.hpp"
 
 namespace cis {
 
@@ -94,12 +95,14 @@ void Jobs::set_state(ImportRec &job, const std::string &state) {
   pause();
 }
 
-void Jobs::fail(ImportRec &job, int code, const std::string &detail) {
+void Jobs::fail(ImportRec &job, int code, const std::string &detail, const Fetched *src) {
   job.state = "failure";
   job.error_code = code;
   job.tables_created_count = std::nullopt;
   job.detail = detail;
+  job.error_text = src ? src->what_about : std::string();
   job.updated_at = now_epoch();
+  if (job.synchronization_id && on_sync_import_finished) on_sync_import_finished(job, src ? *src : Fetched());
   app_.store().put_import(job);
   app_.log("import " + job.id + " failed: " + std::to_string(code) + " " + detail);
 }
@@ -115,7 +118,7 @@ bool is_raster_name(const std::string &name) {
 }
 }  // namespace
 
-void Jobs::complete(ImportRec &job, const ImportOutcome &out) {
+void Jobs::complete(ImportRec &job, const ImportOutcome &out, const Fetched &src) {
   std::string privacy = job.privacy.empty() ? "PRIVATE" : upper(job.privacy);
   std::vector<TableRec> created;
   for (const auto &info : out.tables) {
@@ -129,6 +132,8 @@ void Jobs::complete(ImportRec &job, const ImportOutcome &out) {
   }
   job.warnings = out.warnings_json;
   job.tables_created_count = static_cast<std::int64_t>(created.size());
+  job.table_names.clear();
+  for (const auto &t : created) job.table_names.push_back(t.name);
   if (!created.empty()) {
     job.table_id = created.front().id;
     job.table_name = created.front().name;
@@ -140,9 +145,9 @@ void Jobs::complete(ImportRec &job, const ImportOutcome &out) {
   job.error_code = out.error_code;  // 0, or 1022 (everything skipped)
   job.any_table_raster = job.is_raster && !created.empty();
   job.detail = out.detail;
-  if (on_finished) on_finished(job, out);
   job.state = "complete";
   job.updated_at = now_epoch();
+  if (job.synchronization_id && on_sync_import_finished) on_sync_import_finished(job, src);
   app_.store().put_import(job);
 }
 
@@ -150,79 +155,49 @@ void Jobs::run(const std::string &id) {
   auto rec = app_.store().get_import(id);
   if (!rec || rec->state == "complete" || rec->state == "failure") return;
   ImportRec job = *rec;
-  const Config &cfg = app_.cfg();
   std::string dir = app_.job_dir(job.id);
 
   pause();  // let clients see "pending"
   set_state(job, "uploading");
 
-  std::string source = job.source_path, name = job.original_name;
-  if (job.service_name == "connector") {
-    fail(job, 1501, "connectors are disabled in this server");
-    remove_tree(dir);
-    return;
-  }
+  Source source;
   if (job.data_type == "url") {
-    DownloadRequest d;
-    d.url = job.service_item_id;
-    d.dest_dir = dir + "/download";
-    make_dirs(d.dest_dir);
-    d.max_bytes = cfg.max_file_size;
-    d.timeout_seconds = std::max(1L, std::lround(60.0 * cfg.time_scale));
-    d.allowed_schemes = cfg.allowed_url_schemes;
-    DownloadResult r = download(d);
-    if (r.http_status && (r.http_status < 200 || r.http_status >= 300))
-      job.http_response_code = std::to_string(r.http_status);
-    if (r.error_code) {
-      fail(job, r.error_code, r.detail);
-      remove_tree(dir);
-      return;
-    }
-    source = r.path;
-    name = r.file_name.empty() ? url_basename(job.service_item_id) : r.file_name;
-    job.original_name = name;
+    source.url = job.service_item_id;
+  } else if (job.service_name == "connector") {
+    source.connector = job.service_item_id;
+  } else {
+    source.path = job.source_path;
+    source.name = job.original_name;
   }
-  if (source.empty()) {
-    fail(job, kNoSourceErrorCode, "the request carried no file and no URL");
+  Fetched src = fetch_source(app_, source, dir + "/source");
+  if (src.http_status && (src.http_status < 200 || src.http_status >= 300))
+    job.http_response_code = std::to_string(src.http_status);
+  if (!src.error_code && src.path.empty()) {
+    src.error_code = kNoSourceErrorCode;
+    src.detail = "the request carried no file and no URL";
+  }
+  if (src.error_code) {
+    fail(job, src.error_code, src.detail, &src);
     remove_tree(dir);
     return;
   }
-  job.is_raster = is_raster_name(name);
+  if (job.data_type == "url") job.original_name = src.name;
+  job.is_raster = is_raster_name(src.name);
 
-  ImportRequest req;
-  req.source_path = source;
-  req.original_name = name;
-  req.work_dir = dir + "/work";
-  make_dirs(req.work_dir);
-  req.type_guessing = job.type_guessing;
-  req.quoted_fields_guessing = job.quoted_fields_guessing;
-  req.content_guessing = job.content_guessing;
-  req.collision_strategy = job.collision_strategy;
-  req.limits.max_file_size = cfg.max_file_size;
-  req.limits.max_rows = cfg.max_rows;
-  req.limits.max_unpacked_bytes = cfg.max_unpacked_bytes;
-  UserTables &tables = app_.tables(job.user);
-  if (cfg.quota_bytes >= 0)
-    req.limits.storage_remaining = std::max<std::int64_t>(0, cfg.quota_bytes - tables.total_size());
-  if (cfg.table_quota >= 0) {
-    auto used = static_cast<std::int64_t>(app_.store().tables_of(job.user).size());
-    req.limits.tables_remaining = std::max<std::int64_t>(0, cfg.table_quota - used);
-  }
-  req.set_state = [&](const std::string &s) { set_state(job, s); };
-
-  ImportOutcome out;
-  try {
-    out = import_file(tables, req);
-  } catch (const std::exception &e) {
-    out.error_code = 99999;
-    out.detail = e.what();
-  }
+  ImportSettings settings;
+  settings.type_guessing = job.type_guessing;
+  settings.quoted_fields_guessing = job.quoted_fields_guessing;
+  settings.content_guessing = job.content_guessing;
+  settings.collision_strategy = job.collision_strategy;
+  settings.single_table = job.synchronization_id.has_value();
+  ImportOutcome out = import_fetched(app_, job.user, src, settings, dir + "/work",
+                                     [&](const std::string &s) { set_state(job, s); });
   if (out.error_code == 0 || out.error_code == 1022) {
-    complete(job, out);
+    complete(job, out, src);
     app_.log("import " + job.id + " complete: " + std::to_string(out.tables.size()) + " table(s)");
   } else {
     job.warnings = out.warnings_json;
-    fail(job, out.error_code, out.detail);
+    fail(job, out.error_code, out.detail, &src);
   }
   remove_tree(dir);
 }

@@ -19,6 +19,7 @@ namespace cis {
 
 class App;
 struct ImportOutcome;
+struct Fetched;
 
 class Jobs {
  public:
@@ -35,17 +36,18 @@ class Jobs {
   void enqueue(const std::string &id);
   bool is_active(const std::string &id);  // queued or running in this process
 
-  // Called when an import finishes successfully, before the job is marked complete; used by
-  // synchronizations to link the created dataset. May be empty.
-  std::function<void(ImportRec &, const ImportOutcome &)> on_finished;
+  // Called when an import of a synchronization (synchronization_id set) ends, complete or
+  // failed, before the job's final state is stored: the sync takes the outcome. `src` is what
+  // was fetched (checksum, etag...). May be empty.
+  std::function<void(ImportRec &, const Fetched &src)> on_sync_import_finished;
 
  private:
   void worker();
   void run(const std::string &id);
   void pause();                    // the step delay, interruptible by stop()
   void set_state(ImportRec &job, const std::string &state);
-  void fail(ImportRec &job, int code, const std::string &detail);
-  void complete(ImportRec &job, const ImportOutcome &out);
+  void fail(ImportRec &job, int code, const std::string &detail, const Fetched *src = nullptr);
+  void complete(ImportRec &job, const ImportOutcome &out, const Fetched &src);
 
   App &app_;
   std::mutex mu_;

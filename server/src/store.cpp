@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "json.hpp"
+
 namespace cis {
 
 namespace {
@@ -93,7 +95,8 @@ CREATE TABLE IF NOT EXISTS imports (
   warnings TEXT NOT NULL, http_response_code TEXT, privacy TEXT NOT NULL,
   collision_strategy TEXT NOT NULL, service_name TEXT NOT NULL, service_item_id TEXT NOT NULL,
   source_path TEXT NOT NULL, original_name TEXT NOT NULL, detail TEXT NOT NULL,
-  created_at REAL NOT NULL, updated_at REAL NOT NULL);
+  created_at REAL NOT NULL, updated_at REAL NOT NULL, error_text TEXT NOT NULL DEFAULT '',
+  table_names TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS imports_user_state ON imports(user, state);
 CREATE TABLE IF NOT EXISTS user_tables (
   id TEXT PRIMARY KEY, user TEXT NOT NULL, name TEXT NOT NULL, privacy TEXT NOT NULL,
@@ -121,7 +124,8 @@ CREATE TABLE IF NOT EXISTS synchronizations (
   type_guessing INTEGER NOT NULL, quoted_fields_guessing INTEGER NOT NULL,
   content_guessing INTEGER NOT NULL, create_visualization INTEGER NOT NULL,
   from_external_source INTEGER NOT NULL, created_at REAL NOT NULL, updated_at REAL NOT NULL,
-  run_at REAL NOT NULL, ran_at REAL NOT NULL);
+  run_at REAL NOT NULL, ran_at REAL NOT NULL, connector TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS synchronizations_user ON synchronizations(user);
 )SQL";
 
 const char *kImportCols =
@@ -129,7 +133,7 @@ const char *kImportCols =
     "synchronization_id,visualization_id,type_guessing,quoted_fields_guessing,content_guessing,"
     "create_visualization,is_raster,any_table_raster,user_defined_limits,display_name,"
     "original_url,warnings,http_response_code,privacy,collision_strategy,service_name,"
-    "service_item_id,source_path,original_name,detail,created_at,updated_at";
+    "service_item_id,source_path,original_name,detail,created_at,updated_at,error_text,table_names";
 
 ImportRec read_import(const Stmt &s) {
   ImportRec r;
@@ -165,6 +169,8 @@ ImportRec read_import(const Stmt &s) {
   r.detail = s.text(c++);
   r.created_at = s.d(c++);
   r.updated_at = s.d(c++);
+  r.error_text = s.text(c++);
+  r.table_names = jstring_list(s.text(c++));
   return r;
 }
 
@@ -229,7 +235,7 @@ const char *kSyncCols =
     "id,user,state,name,url,service_name,service_item_id,log_id,error_message,modified_at,etag,"
     "visualization_id,table_id,interval,retried_times,error_code,checksum,type_guessing,"
     "quoted_fields_guessing,content_guessing,create_visualization,from_external_source,"
-    "created_at,updated_at,run_at,ran_at";
+    "created_at,updated_at,run_at,ran_at,connector";
 
 SyncRec read_sync(const Stmt &s) {
   SyncRec r;
@@ -260,6 +266,7 @@ SyncRec read_sync(const Stmt &s) {
   r.updated_at = s.d(c++);
   r.run_at = s.d(c++);
   r.ran_at = s.d(c++);
+  r.connector = s.text(c++);
   return r;
 }
 
@@ -295,6 +302,18 @@ Store::Store(const std::string &path) {
   exec("PRAGMA synchronous=NORMAL");
   exec("PRAGMA foreign_keys=ON");
   exec(kSchema);
+  // Data directories made by earlier versions lack these columns.
+  ensure_column("imports", "error_text", "TEXT NOT NULL DEFAULT ''");
+  ensure_column("imports", "table_names", "TEXT NOT NULL DEFAULT '[]'");
+  ensure_column("synchronizations", "connector", "TEXT NOT NULL DEFAULT ''");
+}
+
+void Store::ensure_column(const char *table, const char *column, const char *decl) {
+  Stmt info(db_, (std::string("PRAGMA table_info(") + table + ")").c_str());
+  while (info.row()) {
+    if (info.text(1) == column) return;
+  }
+  exec((std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + decl).c_str());
 }
 
 Store::~Store() { sqlite3_close(db_); }
@@ -361,7 +380,8 @@ void Store::put_import(const ImportRec &r) {
       .bind(r.any_table_raster).bind(r.user_defined_limits).bind(r.display_name)
       .bind(r.original_url).bind(r.warnings).bind(r.http_response_code).bind(r.privacy)
       .bind(r.collision_strategy).bind(r.service_name).bind(r.service_item_id).bind(r.source_path)
-      .bind(r.original_name).bind(r.detail).bind(r.created_at).bind(r.updated_at);
+      .bind(r.original_name).bind(r.detail).bind(r.created_at).bind(r.updated_at).bind(r.error_text)
+      .bind(jstring_list_dump(r.table_names));
   s.run();
 }
 
@@ -523,7 +543,7 @@ void Store::put_sync(const SyncRec &r) {
       .bind(r.retried_times).bind(r.error_code).bind(r.checksum).bind(r.type_guessing)
       .bind(r.quoted_fields_guessing).bind(r.content_guessing).bind(r.create_visualization)
       .bind(r.from_external_source).bind(r.created_at).bind(r.updated_at).bind(r.run_at)
-      .bind(r.ran_at);
+      .bind(r.ran_at).bind(r.connector);
   s.run();
 }
 
@@ -544,9 +564,25 @@ std::vector<SyncRec> Store::syncs_of(const std::string &user) {
   return out;
 }
 
+std::vector<SyncRec> Store::all_syncs() {
+  std::lock_guard<std::recursive_mutex> lk(mu_);
+  Stmt s(db_, select_sql(kSyncCols, "synchronizations", "ORDER BY run_at").c_str());
+  std::vector<SyncRec> out;
+  while (s.row()) out.push_back(read_sync(s));
+  return out;
+}
+
 void Store::delete_sync(const std::string &id) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
+  Stmt(db_, "UPDATE user_tables SET synchronization_id=NULL WHERE synchronization_id=?").bind(id).run();
   Stmt(db_, "DELETE FROM synchronizations WHERE id=?").bind(id).run();
+}
+
+int Store::count_busy_syncs(const std::string &user) {
+  std::lock_guard<std::recursive_mutex> lk(mu_);
+  Stmt s(db_, "SELECT count(*) FROM synchronizations WHERE user=? AND state IN ('queued','syncing')");
+  s.bind(user);
+  return s.row() ? static_cast<int>(s.i64(0)) : 0;
 }
 
 }  // namespace cis

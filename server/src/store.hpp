@@ -36,6 +36,8 @@ struct ImportRec {
   std::string service_item_id;            // URL, or connector JSON
   std::string source_path, original_name; // the uploaded file on disk and its name
   std::string detail;                     // engine log line (server side only)
+  std::string error_text;                 // job-specific what_about of get_error_text ("" = the catalogue's)
+  std::vector<std::string> table_names;   // every table created, in order (our extension)
   double created_at = 0, updated_at = 0;
 };
 
@@ -68,8 +70,10 @@ struct VizRec {
   double created_at = 0, updated_at = 0;
 };
 
-struct SyncRec {  // synchronizations (PROTOCOL.md §4); filled by the sync endpoints
+struct SyncRec {  // synchronizations (PROTOCOL.md §4)
   std::string id, user, state = "created";
+  std::string connector;                  // connector syncs: the full connector JSON, with its
+                                          // password (never presented, never logged)
   OptStr name, url, service_name, service_item_id, log_id, error_message, modified_at, etag;
   OptStr visualization_id, table_id;
   std::int64_t interval = 3600, retried_times = 0;
@@ -122,10 +126,13 @@ class Store {
   void put_sync(const SyncRec &r);
   std::optional<SyncRec> get_sync(const std::string &id);
   std::vector<SyncRec> syncs_of(const std::string &user);
-  void delete_sync(const std::string &id);
+  std::vector<SyncRec> all_syncs();
+  void delete_sync(const std::string &id);  // and unlinks its table
+  int count_busy_syncs(const std::string &user);  // state queued or syncing
 
  private:
   void exec(const char *sql);
+  void ensure_column(const char *table, const char *column, const char *decl);
   sqlite3 *db_ = nullptr;
   std::recursive_mutex mu_;
   int tx_depth_ = 0;

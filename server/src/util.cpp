@@ -9,6 +9,7 @@
 #include <random>
 #include <system_error>
 
+#include <curl/curl.h>
 #include <httplib.h>
 
 namespace cis {
@@ -74,6 +75,36 @@ std::string iso_time(double epoch) {
 }
 
 std::string now_iso() { return iso_time(now_epoch()); }
+
+double parse_iso_time(const std::string &iso) {
+  std::tm tm{};
+  int ms = 0, n = 0;
+  if (std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6)
+    return -1;
+  std::sscanf(iso.c_str() + n, ".%3d", &ms);
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<double>(timegm(&tm)) + ms / 1000.0;
+}
+
+std::string http_date(double epoch) {
+  static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto secs = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday % 7],
+                tm.tm_mday, months[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
+double parse_http_date(const std::string &s) {
+  time_t t = curl_getdate(s.c_str(), nullptr);
+  return t == -1 ? -1 : static_cast<double>(t);
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),

@@ -17,6 +17,9 @@ std::string random_hex(std::size_t n_chars);
 double now_epoch();                             // seconds since the epoch, sub-second precision
 std::string iso_time(double epoch);             // 2016-09-07T16:53:24.123Z
 std::string now_iso();
+double parse_iso_time(const std::string &iso);  // iso_time's format (and without .mmm); -1 if invalid
+std::string http_date(double epoch);            // Sun, 06 Nov 1994 08:49:37 GMT
+double parse_http_date(const std::string &s);   // -1 if invalid
 
 std::string lower(std::string s);
 std::string upper(std::string s);

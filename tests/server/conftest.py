@@ -239,9 +239,12 @@ def ogr2ogr(tmp_path, fmt, src_name, src_bytes, out_name, extra=()):
 # ---- a local HTTP server for URL imports ----
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes = {}
+    etags = {}  # path -> ETag to send (and honour in If-None-Match)
+    seen = []   # (path, {header: value}) of every request
 
     def do_GET(self):
         path = self.path.split("?")[0]
+        self.seen.append((path, dict(self.headers.items())))
         route = self.routes.get(path)
         if route is None:
             self.send_response(404)
@@ -252,7 +255,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if delay:
             time.sleep(delay)
         try:
+            etag = self.etags.get(path)
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return
             self.send_response(status)
+            if etag:
+                self.send_header("ETag", etag)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -268,6 +279,8 @@ def file_server():
     """A threaded HTTP server: file_server.add(path, body, status=200, delay=0) -> URL."""
     class H(_Handler):
         routes = {}
+        etags = {}
+        seen = []
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
     httpd.daemon_threads = True
@@ -277,9 +290,20 @@ def file_server():
     class FS:
         base = "http://127.0.0.1:%d" % httpd.server_address[1]
 
-        def add(self, path, body=b"", status=200, delay=0):
+        def add(self, path, body=b"", status=200, delay=0, etag=None):
             H.routes[path] = (status, body, delay)
+            if etag:
+                H.etags[path] = etag
+            else:
+                H.etags.pop(path, None)
             return self.base + path
+
+        def remove(self, path):
+            H.routes.pop(path, None)
+
+        def requests(self, path):
+            """Headers of every request for path, oldest first."""
+            return [h for p, h in H.seen if p == path]
 
     yield FS()
     httpd.shutdown()

@@ -13,7 +13,7 @@ COMPLETE_KEYS = ["id", "user_id", "table_id", "data_type", "table_name", "state"
                  "quoted_fields_guessing", "content_guessing", "create_visualization",
                  "visualization_id", "user_defined_limits", "get_error_text", "display_name",
                  "success", "original_url", "warnings", "is_raster", "any_table_raster",
-                 "derived_visualization_id"]
+                 "derived_visualization_id", "table_names"]
 
 
 def table(server, table_id, user="alice"):
@@ -32,6 +32,7 @@ def test_csv_import_complete_shape(server):
     assert job["display_name"] == "Madrid_Points.csv"  # spaces become '_'
     assert job["table_name"] == "madrid_points"
     assert job["tables_created_count"] == 1
+    assert job["table_names"] == ["madrid_points"]  # our extension: every table created
     assert job["user_defined_limits"] == '{"twitter_credits_limit":0}'
     assert job["type_guessing"] is True and job["quoted_fields_guessing"] is True
     assert job["content_guessing"] is False and job["create_visualization"] is False
@@ -116,6 +117,10 @@ def test_zip_with_two_files_creates_two_tables(server):
     job = server.import_file("both.zip", buf.getvalue())
     assert job["state"] == "complete", job
     assert job["tables_created_count"] == 2
+    assert job["table_names"] == ["one", "two"]  # in order; table_name is the first
+    assert job["table_name"] == "one"
+    for name, rows in (("one", 2), ("two", 3)):
+        assert table(server, name)["rows_counted"] == rows
 
 
 def test_raw_body_upload_with_filename_param(server):
@@ -223,7 +228,7 @@ def test_connectors(server):
     assert r.status == 400
     assert r.json() == {"errors": {"imports": "Provider not defined"}}
     r = server.request("POST", "api/v1/imports", json_body={
-        "connector": {"provider": "postgres", "connection": {"server": "db", "password": "pw"},
+        "connector": {"provider": "mysql", "connection": {"server": "db", "password": "pw"},
                       "table": "t"}})
     assert r.status == 200, r
     job = server.wait(r.json()["item_queue_id"])
@@ -232,6 +237,7 @@ def test_connectors(server):
     assert job["display_name"] == job["id"]
     assert job["get_error_text"]["title"] == "Connectors disabled"
     assert "pw" not in json.dumps(job)
+    # postgres is enabled: its parameters are checked when the job runs (test_connectors.py).
 
 
 def test_phantom_import_fails_quickly(server):

@@ -133,4 +133,33 @@ struct DownloadResult {
 
 DownloadResult download(const DownloadRequest &req);
 
+// ---- external databases (connector imports and syncs, PROTOCOL.md §3) ----------------------
+// Reads a PostgreSQL table or query result through GDAL's PG driver into a GeoPackage of one
+// layer, which import_file() then imports like any file (naming, cartodb_id, the_geom).
+struct DatabaseRequest {
+  std::string host, database, username, password, sslmode = "require";
+  int port = 5432;
+  std::string schema = "public";
+  std::string table;                     // schema.table is read ...
+  std::string sql_query;                 // ... unless this query is given (run by the remote)
+  std::vector<std::string> columns;      // with table: only these columns ("" = all)
+  std::string encoding;                  // the remote's text encoding (PostgreSQL names); "" = UTF-8
+  std::string dest_dir;                  // where to write the GeoPackage
+  std::string name;                      // its basename (becomes the table name)
+  std::int64_t max_rows = 500000;        // 6668 beyond this
+  long connect_timeout_seconds = 10;
+};
+
+struct DatabaseResult {
+  int error_code = 0;        // 0, 1500 (connection or query failed), 6668, 1000 (dest_dir)
+  std::string detail;        // the database's own message; never contains the password
+  std::string path;          // the GeoPackage written
+  std::string file_name;     // its name, <name>.gpkg
+  std::string checksum;      // hex SHA-256 over the columns and rows read: unchanged data,
+                             // unchanged checksum
+  std::int64_t rows = 0;
+};
+
+DatabaseResult fetch_database(const DatabaseRequest &req);
+
 }  // namespace cis

@@ -1,0 +1,71 @@
+// Synchronizations (sync tables, PROTOCOL.md §4): the scheduler that enqueues due syncs, the
+// workers that run them, the rules of sync_now, and the link with a sync's first import.
+//
+// Every sync duration (the interval, the 900 s sync_now rule, the scheduler's tick) is scaled
+// by --time-scale. States: created -> queued -> syncing -> success | failure -> queued ...
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store.hpp"
+
+namespace cis {
+
+class App;
+struct Fetched;
+
+class Syncs {
+ public:
+  static constexpr std::int64_t kMinInterval = 900;     // seconds, checked at creation
+  static constexpr double kSyncNowTimespan = 900;       // seconds since ran_at before a forced run
+  static constexpr int kMaxConcurrentPerUser = 3;       // queued or syncing
+  static constexpr std::int64_t kMaxRetries = 10;       // failed runs before the scheduler gives up
+  static constexpr double kTickSeconds = 60;            // the scheduler looks for due syncs
+
+  explicit Syncs(App &app) : app_(app) {}
+  ~Syncs();
+  Syncs(const Syncs &) = delete;
+  Syncs &operator=(const Syncs &) = delete;
+
+  // Re-queues the syncs a previous process left queued or syncing, then starts the scheduler
+  // and `workers` threads.
+  void start(int workers);
+  // Stops; waits up to `grace` for running syncs (false if one still runs).
+  bool stop(std::chrono::milliseconds grace = std::chrono::milliseconds(10000));
+
+  // A duration of the real server, in seconds, scaled by --time-scale.
+  double scaled(double seconds) const;
+
+  // The first import of a sync ended (Jobs::on_sync_import_finished).
+  void import_finished(ImportRec &job, const Fetched &src);
+
+  // PUT .../sync_now: enqueues the sync if the rules of §4.7 allow it.
+  bool sync_now(const std::string &sync_id);
+
+ private:
+  void scheduler();
+  void worker();
+  void run(const std::string &id);
+  // Marks the sync queued (error cleared) and hands it to the workers; under mu_.
+  void enqueue_locked(SyncRec &s);
+  void succeed(SyncRec &s, const Fetched &src);
+  void fail(SyncRec &s, int code, const std::string &what_about, const std::string &detail);
+
+  App &app_;
+  std::mutex mu_;  // the queue, and every count-then-enqueue decision
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  std::set<std::string> active_;  // queued or running here
+  bool stopping_ = false;
+  int running_ = 0;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace cis
