@@ -151,6 +151,7 @@ static void server_launch(it_server *s) {
       sscanf(line, "listening on http://127.0.0.1:%d", &s->port) != 1) {
     reap(s->pid, SIGKILL);
     s->pid = 0;
+    it_rm_rf(s->data_dir); /* the teardown does not run after a failed setup */
     fail_msg("carto-import-server did not start: first line \"%s\"", line);
   }
   snprintf(s->root_url, sizeof s->root_url, "http://127.0.0.1:%d", s->port);
@@ -167,6 +168,8 @@ static void set_args(it_server *s, const char *const *extra_args) {
 }
 
 it_server *it_server_start(const char *const *extra_args) {
+  const char *bin = getenv("CARTO_IMPORT_SERVER");
+  if (!bin || !*bin) fail_msg("CARTO_IMPORT_SERVER is not set (the carto-import-server binary)");
   it_server *s = calloc(1, sizeof *s);
   if (!s) fail_msg("out of memory");
   s->out_fd = -1;
@@ -446,9 +449,9 @@ int it_setup(void **state) {
   const char *const *flags = *state;
   it_fixture *fx = calloc(1, sizeof *fx);
   if (!fx) return -1;
+  fx->srv = it_server_start(flags);
   *state = fx;
   fx->dir = it_tmpdir();
-  fx->srv = it_server_start(flags);
   fx->client = it_client(fx->srv);
   return 0;
 }
