@@ -26,6 +26,13 @@ def create_sync(server, body, user="alice", status=200):
     return r.json() if r.body else None
 
 
+def new_sync(server, url, interval=3600, **extra):
+    """Creates a URL sync and waits for its first import: (create response, job, sync)."""
+    created = create_sync(server, dict(extra, url=url, interval=interval))
+    job = server.wait(created["data_import"]["item_queue_id"])
+    return created, job, wait_settled(server, created["id"])
+
+
 def get_sync(server, sync_id, user="alice"):
     r = server.get("api/v1/synchronizations/" + sync_id, user=user)
     assert r.status == 200, r
