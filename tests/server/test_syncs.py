@@ -236,3 +236,24 @@ def test_three_concurrent_syncs_per_user(server, file_server):
     for x in slow:
         assert wait_settled(server, x["id"])["state"] == "success"
     assert sync_now(server, d["id"]) is True
+
+
+def test_odd_inputs_do_not_break_the_server(server, file_server):
+    url = file_server.add("/odd.csv", csv_bytes(1))
+    odd_bodies = [{"url": 7, "interval": 900}, {"url": url, "interval": 1e300},
+                  {"url": url, "interval": [900]}, {"url": url, "interval": {"a": 1}},
+                  {"connector": [1, 2], "interval": 900}, {"connector": {"provider": 5}},
+                  {"url": url, "table_name": {"x": 1}, "type_guessing": [], "create_vis": None},
+                  {"url": url, "connector": {"provider": "postgres"}, "interval": "9" * 40}]
+    for body in odd_bodies:
+        r = server.request("POST", "api/v1/synchronizations", json_body=body)
+        assert r.status in (200, 400), (body, r)
+    big = create_sync(server, {"url": url, "interval": 10 ** 15})
+    assert big["interval"] == 10 ** 15
+    for update in ({"interval": "soon"}, {"interval": None}, {"name": 5}, {"url": []},
+                   {"type_guessing": {"x": 1}}, {"state": "success", "id": "x", "user_id": "y"}):
+        r = server.request("PUT", "api/v1/synchronizations/" + big["id"], json_body=update)
+        assert r.status == 200, (update, r)
+    s = get_sync(server, big["id"])
+    assert s["id"] == big["id"] and s["user_id"] == big["user_id"]  # not writable
+    assert server.get("api/v1/synchronizations").status == 200
