@@ -379,9 +379,10 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_retry(carto_import
                                                                   long max_backoff_ms);
 
 /**
- * @brief How often waits poll a job: first after initial_ms, then 1.5 times longer each time,
- *        up to max_ms (defaults 100 and 1000). Shorter intervals notice the end of a job
- *        sooner, at the cost of more requests.
+ * @brief How often waits poll a job: every tenth of the time waited so far, but at least
+ *        every max_ms and at most every initial_ms (defaults 50 and 1000). So the end of a
+ *        short job is noticed within tens of milliseconds, while a long one costs few
+ *        requests.
  * @return 0, CARTO_IMPORT_EINVAL (initial_ms <= 0 or max_ms < initial_ms),
  *         CARTO_IMPORT_EBADHANDLE.
  * @since 0.1

@@ -33,6 +33,16 @@ const Nested kNested[] = {{"table_id", "table", "id"},
                           {"row_count", "table", "row_count"},
                           {"size", "table", "size"}};
 
+// The dataset endpoints accept anonymous callers (PROTOCOL §5.1): a key the server did not
+// accept gives the public view instead of an error. Say so rather than return a partial view.
+Error anonymous_answer(const HttpRequest &req) {
+  ErrorInfo e;
+  e.code = CARTO_IMPORT_EAUTH;
+  e.message = req.describe() + ": the server answered as to an anonymous caller, so the API key "
+                               "was not accepted; use the account's master API key";
+  return Error(std::move(e));
+}
+
 const cJSON *lookup(const cJSON *viz, const std::string &field) {
   for (const auto &n : kNested)
     if (field == n.alias) return json_member(json_member(viz, n.object), n.key);
@@ -67,6 +77,7 @@ std::unique_ptr<Dataset> Dataset::fetch(std::shared_ptr<ClientCore> client,
   req.query = dataset_query();
   JsonPtr viz = client->send_json(req, deadline);
   if (!viz) throw protocol_error(req.describe(), "empty reply");
+  if (!json_has(viz.get(), "map_id")) throw anonymous_answer(req);
   const std::string type = json_string(viz.get(), "type");
   if (!type.empty() && type != "table")
     throw Error(CARTO_IMPORT_ENOTFOUND, "'" + id_or_name + "' is a " + type +
@@ -193,6 +204,7 @@ std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<Client
     if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"visualizations\" list");
     const long long total = json_int(doc.get(), "total_entries", -1);
     if (total < 0) throw protocol_error(req.describe(), "no total_entries");
+    if (!json_has(doc.get(), "total_user_entries")) throw anonymous_answer(req);
     const int n = cJSON_GetArraySize(items);
     for (int i = 0; i < n; ++i) {
       JsonPtr viz(cJSON_DetachItemFromArray(items, 0));

@@ -24,8 +24,8 @@ struct Options {
   long low_speed_seconds = 60;
   std::string user_agent_suffix;
   RetryPolicy retry;
-  long poll_initial_ms = 100;        // job waits: first interval, then x1.5 per poll
-  long poll_max_ms = 1000;           // ... up to this
+  long poll_initial_ms = 50;         // job waits poll every tenth of the time waited,
+  long poll_max_ms = 1000;           // ... within [initial, max]
 
   Options() = default;
   Options(const Options &) = default;

@@ -19,8 +19,14 @@ void poll_until(const Options &opts, const Deadline &deadline, const Pollable &p
                                               " was canceled by the callback; it goes on on the "
                                               "server (wait again, or fetch it by id)");
   };
-  long delay = opts.poll_initial_ms;
+  // Poll every tenth of the time waited so far, within [initial, max]: a short job is seen
+  // to end within a few tens of milliseconds, a long one costs few requests.
+  const auto started = Clock::now();
   for (;;) {
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    long delay = static_cast<long>(waited / 10);
+    if (delay < opts.poll_initial_ms) delay = opts.poll_initial_ms;
+    if (delay > opts.poll_max_ms) delay = opts.poll_max_ms;
     p.refresh(deadline);
     ask();
     if (p.settled()) return;
@@ -39,7 +45,6 @@ void poll_until(const Options &opts, const Deadline &deadline, const Pollable &p
       throw Error(CARTO_IMPORT_ETIMEDOUT, "the deadline passed while " + p.what +
                                               " was still '" + p.state_name() +
                                               "'; it goes on: wait again, or fetch it by id");
-    delay = delay * 3 / 2 < opts.poll_max_ms ? delay * 3 / 2 : opts.poll_max_ms;
   }
 }
 
