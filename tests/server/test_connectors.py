@@ -20,7 +20,8 @@ pytestmark = pytest.mark.skipif(not pg_cluster.available(),
 
 @pytest.fixture(scope="module")
 def pg():
-    with pg_cluster.PgCluster(password="s3cret-pw") as cluster:
+    # A password with a quote, a backslash and a space: the connection string must quote it.
+    with pg_cluster.PgCluster(password="s3'cret \\pw") as cluster:
         cluster.psql("""
             CREATE TABLE roads (id serial PRIMARY KEY, name text, lanes int, lat float8, lon float8);
             INSERT INTO roads (name, lanes, lat, lon) VALUES

@@ -1,6 +1,9 @@
 // download() against a local HTTP server (http_fixture.py): status codes, redirects, schemes,
-// limits, conditional requests, checksums and file names.
+// limits, conditional requests, checksums and file names. fetch_database()'s failures (its
+// successes need a PostgreSQL server: tests/server/test_connectors.py).
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,8 +130,50 @@ static void test_download_file_names(void **) {
   assert_str(r.file_name, "passwd.csv");
 }
 
+namespace {
+
+// A loopback port nothing listens on.
+int closed_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+  getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+  close(fd);
+  return ntohs(a.sin_port);
+}
+
+void test_database_failures(void **) {
+  TempDir dir;
+  cis::DatabaseRequest req;
+  req.host = "127.0.0.1";
+  req.port = closed_port();
+  req.database = "gis";
+  req.username = "u";
+  req.password = "it's a \\ secret";  // quoted for libpq, never in a message
+  req.sslmode = "disable";
+  req.table = "roads";
+  req.name = "roads";
+  req.dest_dir = dir.path();
+  req.connect_timeout_seconds = 2;
+  cis::DatabaseResult r = cis::fetch_database(req);
+  assert_int_equal(r.error_code, 1500);
+  assert_true(r.detail.find("cannot connect") != std::string::npos);
+  assert_true(r.detail.find("secret") == std::string::npos);
+  assert_true(r.checksum.empty());
+  req.host = "no-such-host.invalid";
+  r = cis::fetch_database(req);
+  assert_int_equal(r.error_code, 1500);
+  assert_true(r.detail.find("secret") == std::string::npos);
+}
+
+}  // namespace
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_database_failures),
       cmocka_unit_test(test_download_ok),
       cmocka_unit_test(test_download_conditional),
       cmocka_unit_test(test_download_errors),
