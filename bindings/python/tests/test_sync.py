@@ -1,12 +1,23 @@
-"""Sync tables and connectors (skipped while the server does not serve synchronizations)."""
+"""Sync tables, and connectors against a throwaway PostgreSQL (tests/support/pg_cluster.py)."""
+import os
+import sys
+
 import pytest
 
 import carto_import
 from carto_import.sync_tables import SyncTableJobManager
 
-POSTGRES = {"provider": "postgres",
-            "connection": {"server": "db", "database": "gis", "username": "u", "password": "p"},
-            "table": "roads"}
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "tests", "support"))
+from pg_cluster import PgCluster  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A connector to a table of 3 rows in a fresh PostgreSQL cluster."""
+    with PgCluster() as pg:
+        pg.psql("CREATE TABLE roads (id int PRIMARY KEY, name text);"
+                "INSERT INTO roads VALUES (1, 'A-1'), (2, 'A-2'), (3, 'M-30')")
+        yield {"provider": "postgres", "connection": pg.connection(), "table": "roads"}
 
 
 def test_sync_table_lifecycle(client, samples_url, require_syncs):
@@ -40,21 +51,20 @@ def test_sync_manager(auth_client, samples_url, require_syncs):
     assert job.dataset().table.row_count == 10
 
 
-def test_postgres_connector_import(client):
-    try:
-        datasets = client.import_dataset({"connector": POSTGRES}, timeout=60)
-    except carto_import.RemoteImportError as e:
-        if e.remote_code == 1501:
-            pytest.skip("the server has no postgres connector yet (1501)")
-        raise
-    assert datasets and datasets[0].row_count >= 0
+def test_postgres_connector_import(client, postgres):
+    datasets = client.import_dataset({"connector": postgres}, timeout=60)
+    assert [d.name for d in datasets] == ["roads"] and datasets[0].row_count == 3
 
 
-def test_postgres_connector_sync(client, require_syncs):
-    try:
-        datasets = client.import_sync_dataset({"connector": POSTGRES}, 900, timeout=60)
-    except carto_import.RemoteImportError as e:
-        if e.remote_code == 1501:
-            pytest.skip("the server has no postgres connector yet (1501)")
-        raise
+def test_postgres_connector_sync(client, postgres, require_syncs):
+    datasets = client.import_sync_dataset({"connector": postgres}, 900, timeout=60)
+    assert datasets[0].row_count == 3
     assert datasets[0].get_string("synchronization_id")
+
+
+def test_connector_parameter_error(client, postgres):
+    broken = dict(postgres)
+    del broken["table"]  # neither table nor sql_query
+    with pytest.raises(carto_import.RemoteImportError) as info:
+        client.import_dataset({"connector": broken}, timeout=60)
+    assert info.value.remote_code == 1502
