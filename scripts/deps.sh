@@ -6,7 +6,7 @@ packages="build-essential cmake ninja-build pkg-config git ca-certificates
   libcurl4-openssl-dev libcjson-dev libcmocka-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libgdal-dev gdal-bin libsqlite3-dev libarchive-dev
   abigail-tools valgrind python3 python3-dev python3-pytest curl zip unzip
-  swig postgresql doxygen"
+  swig postgresql doxygen ruby-dev ruby-minitest openjdk-17-jdk-headless maven"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
