@@ -222,7 +222,9 @@ def test_sync_now_clears_the_error(server, file_server):
     assert table_of(server, "late")["rows_counted"] == 2
 
 
-def test_three_concurrent_syncs_per_user(server, file_server):
+def test_three_concurrent_syncs_per_user(make_server, file_server):
+    # Slow imports (200 ms per state change) keep the three syncs busy long enough.
+    server = make_server("--time-scale", str(SCALE), "--step-delay-ms", "100000")
     url = file_server.add("/d.csv", csv_bytes(1))
     _, _, d = new_sync(server, url)
     time.sleep(max(0, ts(d["ran_at"]) + SPAN - time.time()) + 0.2)
