@@ -7,13 +7,43 @@ import json as _json
 
 
 def _extends(target):
-    """Class decorator: copies the decorated class's members onto the SWIG class `target`."""
+    """Class decorator: copies the decorated class's members, and those of its bases (the
+    shared mixins below), onto the SWIG class `target`."""
     def apply(mixin):
-        for name, value in vars(mixin).items():
-            if name not in ("__dict__", "__weakref__", "__module__", "__qualname__"):
+        for cls in reversed(mixin.__mro__[:-1]):
+            for name, value in vars(cls).items():
+                if name in ("__dict__", "__weakref__", "__module__", "__qualname__"):
+                    continue
+                if name == "__doc__" and cls is not mixin:
+                    continue
                 setattr(target, name, value)
         return target
     return apply
+
+
+class _Closing:
+    """Shared by every handle class: a context manager that closes it."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _Handle(_Closing):
+    """Shared by the object handles: their repr, "<carto_import.NAME closed>" once closed,
+    else with _repr_detail() when there is one."""
+
+    def _repr_detail(self):
+        return None
+
+    def __repr__(self):
+        name = type(self).__name__
+        if self.is_closed():
+            return f"<carto_import.{name} closed>"
+        detail = self._repr_detail()
+        return f"<carto_import.{name} {detail}>" if detail else f"<carto_import.{name}>"
 
 
 def _ms(seconds, name="timeout"):
@@ -55,7 +85,7 @@ def _items(handle):
 
 
 @_extends(Options)
-class Options:
+class Options(_Handle):
     """Settings a Client is built from: Options(base_url=..., api_key=..., verify_tls=...).
 
     Every keyword of configure() is accepted. The set_* methods are the C setters.
@@ -107,18 +137,9 @@ class Options:
             self.set_poll_interval_ms(_ms(first, "poll_interval"), _ms(top, "poll_interval"))
         return self
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __repr__(self):
-        return "<carto_import.Options%s>" % (" closed" if self.is_closed() else "")
-
 
 @_extends(Params)
-class Params:
+class Params(_Handle):
     """Import parameters: Params(privacy="public", create_vis=True, ...); see configure()."""
 
     def __init__(self, **params):
@@ -157,18 +178,9 @@ class Params:
             return params
         return Params(**kwargs) if kwargs else None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __repr__(self):
-        return "<carto_import.Params%s>" % (" closed" if self.is_closed() else "")
-
 
 @_extends(Client)
-class Client:
+class Client(_Handle):
     """A connection to one CARTO account; safe to share between threads.
 
         with carto_import.Client(base_url, api_key) as client:
@@ -250,19 +262,11 @@ class Client:
         """All the account's sync tables, as a list of SyncTable."""
         return _items(self._list_syncs())
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __repr__(self):
-        if self.is_closed():
-            return "<carto_import.Client closed>"
-        return f"<carto_import.Client {self.base_url!r}>"
+    def _repr_detail(self):
+        return f"{self.base_url!r}"
 
 
-class _JsonFields:
+class _JsonFields(_Handle):
     """Shared by ImportJob, Dataset and SyncTable: the object's JSON as a dict."""
 
     @property
@@ -285,10 +289,6 @@ class ImportJob(_JsonFields):
 
     Fields of the server's reply are in .data (a dict); get_string()/get_int() read one.
     """
-
-    data = _JsonFields.data
-    __getitem__ = _JsonFields.__getitem__
-    get = _JsonFields.get
 
     id = property(lambda self: self._id(), doc="The job id; None before run().")
     state = property(lambda self: self._state(), doc="A STATE_* value.")
@@ -329,26 +329,14 @@ class ImportJob(_JsonFields):
         """The Datasets of a completed job, one per table created."""
         return _items(self._datasets())
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __repr__(self):
-        if self.is_closed():
-            return "<carto_import.ImportJob closed>"
-        return f"<carto_import.ImportJob {self.id} {self.state_name}>"
+    def _repr_detail(self):
+        return f"{self.id} {self.state_name}"
 
 
 @_extends(Dataset)
 class Dataset(_JsonFields):
     """A dataset (a table and its dataset visualization). Change fields with set_string() or
     the properties (name, privacy, description...), then save()."""
-
-    data = _JsonFields.data
-    __getitem__ = _JsonFields.__getitem__
-    get = _JsonFields.get
 
     EDITABLE = ("name", "display_name", "description", "privacy", "license", "attributions",
                 "source", "title")
@@ -375,25 +363,13 @@ class Dataset(_JsonFields):
     title = _editable("title")
     del _editable
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __repr__(self):
-        if self.is_closed():
-            return "<carto_import.Dataset closed>"
-        return f"<carto_import.Dataset {self.name!r} {self.id}>"
+    def _repr_detail(self):
+        return f"{self.name!r} {self.id}"
 
 
 @_extends(SyncTable)
 class SyncTable(_JsonFields):
     """A sync table: a dataset kept up to date from a URL or an external database."""
-
-    data = _JsonFields.data
-    __getitem__ = _JsonFields.__getitem__
-    get = _JsonFields.get
 
     id = property(lambda self: self._id())
     state = property(lambda self: self._state(), doc="A STATE_* value.")
@@ -421,19 +397,11 @@ class SyncTable(_JsonFields):
         """The Dataset it keeps up to date (after a first successful run)."""
         return self._dataset()
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __repr__(self):
-        if self.is_closed():
-            return "<carto_import.SyncTable closed>"
-        return f"<carto_import.SyncTable {self.id} {self.state_name}>"
+    def _repr_detail(self):
+        return f"{self.id} {self.state_name}"
 
 
-class _Sequence:
+class _Sequence(_Closing):
     """Shared by the list handles: len(), [i] and iteration (items are new objects)."""
 
     def __len__(self):
@@ -451,12 +419,6 @@ class _Sequence:
 
     def __iter__(self):
         return (self._get(i) for i in range(self.count()))
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 for _cls in (DatasetList, SyncList, StringList):
