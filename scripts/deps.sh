@@ -1,12 +1,19 @@
 #!/bin/sh
-# Installs what libcarto_import needs to build and test on Debian 12, skipping what is there.
-# Run as root, or with sudo available.
+# Installs what libcarto_import needs on Debian 12, skipping what is there. Run as root, or
+# with sudo available.
+#   deps.sh         everything: build, test, bindings (what scripts/test.sh needs)
+#   deps.sh demo    only what scripts/demo.sh needs: the library, the server and the tool
 set -eu
-packages="build-essential cmake ninja-build pkg-config git ca-certificates
-  libcurl4-openssl-dev libcjson-dev libcmocka-dev
-  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libgdal-dev gdal-bin libsqlite3-dev libarchive-dev
-  abigail-tools valgrind python3 python3-dev python3-pytest curl zip unzip
+demo="build-essential cmake ninja-build pkg-config ca-certificates python3
+  libcurl4-openssl-dev libcjson-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libgdal-dev libsqlite3-dev libarchive-dev"
+tests="git libcmocka-dev gdal-bin abigail-tools valgrind python3-dev python3-pytest curl zip unzip
   swig postgresql doxygen ruby-dev ruby-minitest openjdk-17-jdk-headless maven"
+case "${1:-all}" in
+  demo) packages=$demo ;;
+  all) packages="$demo $tests" ;;
+  *) echo "usage: deps.sh [demo|all]" >&2; exit 1 ;;
+esac
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
