@@ -15,30 +15,12 @@ namespace cis {
 // the real server tries to download an empty URL.
 constexpr int kNoSourceErrorCode = 1001;
 
-Jobs::~Jobs() {
-  if (!stop()) {
-    for (auto &t : threads_) t.detach();  // only reached if the caller ignored stop()'s result
-  }
-}
+Jobs::~Jobs() { shut_down(); }
 
 void Jobs::start(int workers) {
   std::lock_guard<std::mutex> lk(mu_);
   stopping_ = false;
-  for (int i = 0; i < workers; i++) threads_.emplace_back([this] { worker(); });
-}
-
-bool Jobs::stop(std::chrono::milliseconds grace) {
-  {
-    std::unique_lock<std::mutex> lk(mu_);
-    stopping_ = true;
-    cv_.notify_all();
-    if (!cv_.wait_for(lk, grace, [&] { return running_ == 0; })) return false;
-  }
-  for (auto &t : threads_) {
-    if (t.joinable()) t.join();
-  }
-  threads_.clear();
-  return true;
+  spawn_workers(workers);
 }
 
 void Jobs::enqueue(const std::string &id) {
@@ -55,29 +37,9 @@ bool Jobs::is_active(const std::string &id) {
   return active_.count(id) > 0;
 }
 
-void Jobs::worker() {
-  for (;;) {
-    std::string id;
-    {
-      std::unique_lock<std::mutex> lk(mu_);
-      cv_.wait(lk, [&] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      id = queue_.front();
-      queue_.pop_front();
-      running_++;
-    }
-    try {
-      run(id);
-    } catch (const std::exception &e) {
-      app_.log("job " + id + ": internal error: " + e.what());
-      if (auto job = app_.store().get_import(id)) {
-        if (job->state != "complete" && job->state != "failure") fail(*job, 99999, e.what());
-      }
-    }
-    std::lock_guard<std::mutex> lk(mu_);
-    active_.erase(id);
-    running_--;
-    cv_.notify_all();
+void Jobs::recover(const std::string &id, const std::exception &e) {
+  if (auto job = app_.store().get_import(id)) {
+    if (job->state != "complete" && job->state != "failure") fail(*job, 99999, e.what());
   }
 }
 

@@ -3,17 +3,11 @@
 // complete | failure (PROTOCOL.md §2.4), pausing --step-delay-ms (x time scale) after each state.
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
-#include <set>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "store.hpp"
+#include "worker_pool.hpp"
 
 namespace cis {
 
@@ -21,18 +15,14 @@ class App;
 struct ImportOutcome;
 struct Fetched;
 
-class Jobs {
+// stop() (WorkerPool's): a job still running then is marked stuck, 6671, at the next start, like
+// the jobs still queued.
+class Jobs : public WorkerPool {
  public:
-  explicit Jobs(App &app) : app_(app) {}
-  ~Jobs();
-  Jobs(const Jobs &) = delete;
-  Jobs &operator=(const Jobs &) = delete;
+  explicit Jobs(App &app) : WorkerPool(app, "job") {}
+  ~Jobs() override;
 
   void start(int workers);
-  // Stops taking jobs and waits up to `grace` for the running ones (their pauses are cut short).
-  // Returns false if some import is still running then: the caller may exit anyway (that job
-  // is marked stuck, 6671, at the next start, like the jobs still queued).
-  bool stop(std::chrono::milliseconds grace = std::chrono::milliseconds(10000));
   void enqueue(const std::string &id);
   bool is_active(const std::string &id);  // queued or running in this process
 
@@ -42,21 +32,12 @@ class Jobs {
   std::function<void(ImportRec &, const Fetched &src)> on_sync_import_finished;
 
  private:
-  void worker();
-  void run(const std::string &id);
+  void run(const std::string &id) override;
+  void recover(const std::string &id, const std::exception &e) override;
   void pause();                    // the step delay, interruptible by stop()
   void set_state(ImportRec &job, const std::string &state);
   void fail(ImportRec &job, int code, const std::string &detail, const Fetched *src = nullptr);
   void complete(ImportRec &job, const ImportOutcome &out, const Fetched &src);
-
-  App &app_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::string> queue_;
-  std::set<std::string> active_;
-  bool stopping_ = false;
-  int running_ = 0;
-  std::vector<std::thread> threads_;
 };
 
 }  // namespace cis

@@ -28,11 +28,7 @@ void record_source(SyncRec &s, const Fetched &src, bool changed) {
 }
 }  // namespace
 
-Syncs::~Syncs() {
-  if (!stop()) {
-    for (auto &t : threads_) t.detach();  // only reached if the caller ignored stop()'s result
-  }
-}
+Syncs::~Syncs() { shut_down(); }
 
 double Syncs::scaled(double seconds) const { return seconds * app_.cfg().time_scale; }
 
@@ -49,21 +45,7 @@ void Syncs::start(int workers) {
     }
   }
   threads_.emplace_back([this] { scheduler(); });
-  for (int i = 0; i < std::max(1, workers); i++) threads_.emplace_back([this] { worker(); });
-}
-
-bool Syncs::stop(std::chrono::milliseconds grace) {
-  {
-    std::unique_lock<std::mutex> lk(mu_);
-    stopping_ = true;
-    cv_.notify_all();
-    if (!cv_.wait_for(lk, grace, [&] { return running_ == 0; })) return false;
-  }
-  for (auto &t : threads_) {
-    if (t.joinable()) t.join();
-  }
-  threads_.clear();
-  return true;
+  spawn_workers(std::max(1, workers));
 }
 
 void Syncs::enqueue_locked(SyncRec &s) {
@@ -113,29 +95,9 @@ bool Syncs::sync_now(const std::string &sync_id) {
   return true;
 }
 
-void Syncs::worker() {
-  for (;;) {
-    std::string id;
-    {
-      std::unique_lock<std::mutex> lk(mu_);
-      cv_.wait(lk, [&] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      id = queue_.front();
-      queue_.pop_front();
-      running_++;
-    }
-    try {
-      run(id);
-    } catch (const std::exception &e) {
-      app_.log("sync " + id + ": internal error: " + e.what());
-      if (auto s = app_.store().get_sync(id)) {
-        if (s->state == "syncing" || s->state == "queued") fail(*s, 99999, "", e.what());
-      }
-    }
-    std::lock_guard<std::mutex> lk(mu_);
-    active_.erase(id);
-    running_--;
-    cv_.notify_all();
+void Syncs::recover(const std::string &id, const std::exception &e) {
+  if (auto s = app_.store().get_sync(id)) {
+    if (s->state == "syncing" || s->state == "queued") fail(*s, 99999, "", e.what());
   }
 }
 

@@ -5,23 +5,18 @@
 // by --time-scale. States: created -> queued -> syncing -> success | failure -> queued ...
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <set>
+#include <cstdint>
 #include <string>
-#include <thread>
-#include <vector>
 
 #include "store.hpp"
+#include "worker_pool.hpp"
 
 namespace cis {
 
 class App;
 struct Fetched;
 
-class Syncs {
+class Syncs : public WorkerPool {
  public:
   static constexpr std::int64_t kMinInterval = 900;     // seconds, checked at creation
   static constexpr double kSyncNowTimespan = 900;       // seconds since ran_at before a forced run
@@ -29,16 +24,13 @@ class Syncs {
   static constexpr std::int64_t kMaxRetries = 10;       // failed runs before the scheduler gives up
   static constexpr double kTickSeconds = 60;            // the scheduler looks for due syncs
 
-  explicit Syncs(App &app) : app_(app) {}
-  ~Syncs();
-  Syncs(const Syncs &) = delete;
-  Syncs &operator=(const Syncs &) = delete;
+  explicit Syncs(App &app) : WorkerPool(app, "sync") {}
+  ~Syncs() override;
 
   // Re-queues the syncs a previous process left queued or syncing, then starts the scheduler
   // and `workers` threads.
   void start(int workers);
-  // Stops; waits up to `grace` for running syncs (false if one still runs).
-  bool stop(std::chrono::milliseconds grace = std::chrono::milliseconds(10000));
+  // stop() (WorkerPool's) waits up to `grace` for running syncs (false if one still runs).
 
   // A duration of the real server, in seconds, scaled by --time-scale.
   double scaled(double seconds) const;
@@ -51,21 +43,13 @@ class Syncs {
 
  private:
   void scheduler();
-  void worker();
-  void run(const std::string &id);
+  void run(const std::string &id) override;
+  void recover(const std::string &id, const std::exception &e) override;
   // Marks the sync queued (error cleared) and hands it to the workers; under mu_.
   void enqueue_locked(SyncRec &s);
   void succeed(SyncRec &s, const Fetched &src);
   void fail(SyncRec &s, int code, const std::string &what_about, const std::string &detail);
-
-  App &app_;
-  std::mutex mu_;  // the queue, and every count-then-enqueue decision
-  std::condition_variable cv_;
-  std::deque<std::string> queue_;
-  std::set<std::string> active_;  // queued or running here
-  bool stopping_ = false;
-  int running_ = 0;
-  std::vector<std::thread> threads_;
+  // mu_ (WorkerPool's) guards the queue and every count-then-enqueue decision.
 };
 
 }  // namespace cis
