@@ -31,14 +31,9 @@ std::string joined(const std::vector<std::string> &v) {
 OptStr text_param(const cJSON *obj, const char *key, std::vector<std::string> &bad) {
   const cJSON *v = jget(obj, key);
   if (!v || cJSON_IsNull(v)) return std::nullopt;
-  if (cJSON_IsString(v) && v->valuestring) return std::string(v->valuestring);
-  if (cJSON_IsNumber(v)) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
-    return std::string(buf);
-  }
-  bad.push_back(key);
-  return std::nullopt;
+  auto text = jtext(v);
+  if (!text) bad.push_back(key);
+  return text;
 }
 
 }  // namespace

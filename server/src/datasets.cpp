@@ -139,17 +139,23 @@ std::string rename_dataset(App &app, VizRec &viz, const std::string &wanted) {
   return name;
 }
 
+namespace {
+// A name, "user.name" or "name", as the user's own name; nothing when it names another user.
+std::optional<std::string> own_name(const std::string &user, const std::string &ref) {
+  auto dot = ref.find('.');
+  if (dot == std::string::npos) return ref;
+  if (ref.substr(0, dot) != user) return std::nullopt;
+  return ref.substr(dot + 1);
+}
+}  // namespace
+
 std::optional<VizRec> find_viz(App &app, const std::string &user, const std::string &id_or_name) {
   if (is_uuid(id_or_name)) return app.store().get_viz(id_or_name);
-  std::string name = id_or_name;
-  auto dot = name.find('.');
-  if (dot != std::string::npos) {
-    if (name.substr(0, dot) != user) return std::nullopt;
-    name = name.substr(dot + 1);
-  }
+  auto name = own_name(user, id_or_name);
+  if (!name) return std::nullopt;
   std::optional<VizRec> found;
   for (auto &v : app.store().viz_of(user)) {
-    if (v.name != name) continue;
+    if (v.name != *name) continue;
     if (v.type == "table") return v;
     if (!found) found = v;
   }
@@ -162,23 +168,27 @@ std::optional<TableRec> find_table_ref(App &app, const std::string &user, const 
     if (t && t->user == user) return t;
     return std::nullopt;
   }
-  std::string name = id_or_name;
-  auto dot = name.find('.');
-  if (dot != std::string::npos) {
-    if (name.substr(0, dot) != user) return std::nullopt;
-    name = name.substr(dot + 1);
-  }
-  return app.store().find_table(user, name);
+  auto name = own_name(user, id_or_name);
+  if (!name) return std::nullopt;
+  return app.store().find_table(user, *name);
 }
 
 // ---- presenters ----
-Json permission_json(App &app, const VizRec &viz) {
+namespace {
+// What every view of a visualization's permission holds: its id and owner.
+Json permission_head(App &app, const VizRec &viz) {
   Json p = json_object();
   jset(p.get(), "id", viz.permission_id);
   Json owner = json_object();
   jset(owner.get(), "id", app.store().user_id(viz.user));
   jset(owner.get(), "username", viz.user);
   jset(p.get(), "owner", std::move(owner));
+  return p;
+}
+}  // namespace
+
+Json permission_json(App &app, const VizRec &viz) {
+  Json p = permission_head(app, viz);
   Json entity = json_object();
   jset(entity.get(), "id", viz.id);
   jset(entity.get(), "type", "vis");
@@ -202,13 +212,7 @@ Json dependent_summary(App &app, const VizRec &viz) {
   jset(d.get(), "id", viz.id);
   jset(d.get(), "name", viz.name);
   jset(d.get(), "updated_at", iso_time(viz.updated_at));
-  Json perm = json_object();
-  jset(perm.get(), "id", viz.permission_id);
-  Json owner = json_object();
-  jset(owner.get(), "id", app.store().user_id(viz.user));
-  jset(owner.get(), "username", viz.user);
-  jset(perm.get(), "owner", std::move(owner));
-  jset(d.get(), "permission", std::move(perm));
+  jset(d.get(), "permission", permission_head(app, viz));
   jset(d.get(), "auth_tokens", auth_tokens(viz));
   return d;
 }
@@ -352,17 +356,7 @@ Json viz_json(App &app, const VizRec &viz, const VizOptions &opt, const ViewCtx 
   }
   if (opt.liked) jset_bool(o, "liked", false);
   if (opt.permission) {
-    if (ctx.owner) {
-      jset(o, "permission", permission_json(app, viz));
-    } else {
-      Json p = json_object();
-      jset(p.get(), "id", viz.permission_id);
-      Json owner = json_object();
-      jset(owner.get(), "id", app.store().user_id(viz.user));
-      jset(owner.get(), "username", viz.user);
-      jset(p.get(), "owner", std::move(owner));
-      jset(o, "permission", std::move(p));
-    }
+    jset(o, "permission", ctx.owner ? permission_json(app, viz) : permission_head(app, viz));
   }
   jset(o, "stats", json_object());
   if (ctx.owner && opt.auth_tokens) jset(o, "auth_tokens", auth_tokens(viz));

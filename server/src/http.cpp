@@ -89,17 +89,7 @@ void Params::merge_query(const httplib::Request &req) {
 
 const cJSON *Params::get(const char *key) const { return jget(obj_.get(), key); }
 
-std::optional<std::string> Params::str(const char *key) const {
-  const cJSON *v = get(key);
-  if (!v) return std::nullopt;
-  if (cJSON_IsString(v) && v->valuestring) return std::string(v->valuestring);
-  if (cJSON_IsNumber(v)) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
-    return std::string(buf);
-  }
-  return std::nullopt;
-}
+std::optional<std::string> Params::str(const char *key) const { return jtext(get(key)); }
 
 // ---- auth ----
 namespace {
@@ -148,6 +138,15 @@ std::optional<Auth> authenticate_early(const App &app, const httplib::Request &r
 void send_json_text(httplib::Response &res, int status, const std::string &body) {
   res.status = status;
   res.set_content(body, "application/json; charset=utf-8");
+}
+
+void drain(const httplib::Request &req, const httplib::ContentReader &reader) {
+  if (req.is_multipart_form_data()) {
+    reader([](const httplib::MultipartFormData &) { return true; },
+           [](const char *, std::size_t) { return true; });
+  } else {
+    reader([](const char *, std::size_t) { return true; });
+  }
 }
 
 void send_json(httplib::Response &res, int status, const cJSON *body) {

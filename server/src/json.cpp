@@ -1,5 +1,6 @@
 #include "json.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace cis {
@@ -71,6 +72,17 @@ const cJSON *jget(const cJSON *obj, const char *key) {
 std::optional<std::string> jstring(const cJSON *obj, const char *key) {
   const cJSON *v = jget(obj, key);
   if (v && cJSON_IsString(v) && v->valuestring) return std::string(v->valuestring);
+  return std::nullopt;
+}
+
+std::optional<std::string> jtext(const cJSON *v) {
+  if (!v) return std::nullopt;
+  if (cJSON_IsString(v) && v->valuestring) return std::string(v->valuestring);
+  if (cJSON_IsNumber(v)) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", v->valuedouble);
+    return std::string(buf);
+  }
   return std::nullopt;
 }
 

@@ -40,6 +40,8 @@ Json jstr_array(const std::vector<std::string> &v);
 // Readers
 const cJSON *jget(const cJSON *obj, const char *key);  // nullptr if absent or obj not an object
 std::optional<std::string> jstring(const cJSON *obj, const char *key);
+// A string value, or a number as text ("%.15g"); nullopt for anything else (or nullptr).
+std::optional<std::string> jtext(const cJSON *v);
 std::vector<std::string> jstring_list(const std::string &json_array_text);
 std::string jstring_list_dump(const std::vector<std::string> &v);
 
