@@ -131,15 +131,6 @@ bool read_body(App &app, const httplib::Request &req, const httplib::ContentRead
   return ok && !up.too_big;
 }
 
-void drain(const httplib::Request &req, const httplib::ContentReader &reader) {
-  if (req.is_multipart_form_data()) {
-    reader([](const httplib::MultipartFormData &) { return true; },
-           [](const char *, std::size_t) { return true; });
-  } else {
-    reader([](const char *, std::size_t) { return true; });
-  }
-}
-
 std::string user_defined_limits(const cJSON *v) {
   Json limits = json_object();
   Json parsed;

@@ -18,6 +18,31 @@ namespace {
 constexpr std::size_t kMaxLog = 2000;
 thread_local bool t_truncate = false;
 
+// Where a request a fault answered goes when its body is still unread (see answered()), and the
+// path it had.
+constexpr const char *kDrainPath = "/_test/drain";
+thread_local std::string t_faulted_path;
+
+// Whether httplib reads a body for this request (POST, PUT, PATCH, DELETE) and it has one.
+bool carries_body(const httplib::Request &req) {
+  if (req.method != "POST" && req.method != "PUT" && req.method != "PATCH" && req.method != "DELETE")
+    return false;
+  if (lower(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos) return true;
+  return req.get_header_value<std::uint64_t>("Content-Length") > 0;
+}
+
+// A fault has put the whole response in `res`: true when the request is done. One with a body
+// goes on (false) to the drain route instead, which reads that body off the kept-alive
+// connection (left there, it would be parsed as the next request) and keeps `res` as it is. The
+// pre-routing handler can only reroute through the request's path: httplib's Request is ours to
+// change there (a non-const object it passes as const).
+bool answered(const httplib::Request &req) {
+  if (!carries_body(req)) return true;
+  t_faulted_path = req.path;
+  const_cast<httplib::Request &>(req).path = kDrainPath;
+  return false;
+}
+
 int sock_port(const sockaddr_storage &ss) {
   if (ss.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in &>(ss).sin_port);
   if (ss.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6 &>(ss).sin6_port);
@@ -136,7 +161,7 @@ bool TestHooks::before(const httplib::Request &req, httplib::Response &res) {
   if (fire.action == "malformed") {
     res.status = fire.status >= 200 && fire.status != 503 ? fire.status : 200;
     res.set_content("{\"item_queue_id\": \"broken\", \"success\": tru<<malformed", "application/json; charset=utf-8");
-    return true;
+    return answered(req);
   }
   if (fire.action == "ratelimit") {
     res.set_header("Retry-After", std::to_string(fire.retry_after));
@@ -145,7 +170,7 @@ bool TestHooks::before(const httplib::Request &req, httplib::Response &res) {
     res.set_header("Carto-Rate-Limit-Reset", std::to_string(fire.retry_after));
     send_json_text(res, 429,
                    R"({"error":["You are over platform's limits. Please contact us to know more details"],"context":"limit","detail":"rate-limit"})");
-    return true;
+    return answered(req);
   }
   // "status"
   if (fire.status >= 300 && fire.retry_after > 0 && (fire.status == 429 || fire.status == 503))
@@ -158,7 +183,7 @@ bool TestHooks::before(const httplib::Request &req, httplib::Response &res) {
   } else {
     send_empty(res, fire.status);
   }
-  return true;
+  return answered(req);
 }
 
 void TestHooks::after(const httplib::Request &, httplib::Response &res) {
@@ -216,6 +241,18 @@ std::string TestHooks::add_rules(const std::string &body, std::size_t &added) {
 }
 
 void TestHooks::register_routes(httplib::Server &svr) {
+  // The body of a request a fault answered (answered()); the response is the fault's.
+  auto drain_route = [](const httplib::Request &req, httplib::Response &res,
+                        const httplib::ContentReader &reader) {
+    if (t_faulted_path.empty()) return send_not_found_route(res);  // not rerouted here
+    drain(req, reader);
+    const_cast<httplib::Request &>(req).path = t_faulted_path;  // for the log
+    t_faulted_path.clear();
+  };
+  svr.Post(kDrainPath, drain_route);
+  svr.Put(kDrainPath, drain_route);
+  svr.Patch(kDrainPath, drain_route);
+  svr.Delete(kDrainPath, drain_route);
   svr.Post("/_test/faults", [this](const httplib::Request &req, httplib::Response &res) {
     std::size_t added = 0;
     std::string err = add_rules(req.body, added);

@@ -17,7 +17,8 @@ namespace cis {
 class TestHooks {
  public:
   // Pre-routing: records the request and applies the first firing fault. Returns true when the
-  // fault produced the whole response (or dropped the connection).
+  // fault produced the whole response (or dropped the connection); a response to a request with
+  // a body is made here too, but routed on (false) to a route that reads that body.
   bool before(const httplib::Request &req, httplib::Response &res);
   // Post-routing: applies a pending "truncate" fault to the handler's response.
   void after(const httplib::Request &req, httplib::Response &res);

@@ -55,6 +55,9 @@ Auth authenticate(const App &app, const httplib::Request &req, const std::string
 std::optional<Auth> authenticate_early(const App &app, const httplib::Request &req,
                                        const std::string &user);
 
+// Reads the request's body (multipart or not) off the connection and drops it.
+void drain(const httplib::Request &req, const httplib::ContentReader &reader);
+
 void send_json(httplib::Response &res, int status, const cJSON *body);
 void send_json_text(httplib::Response &res, int status, const std::string &body);
 void send_empty(httplib::Response &res, int status);

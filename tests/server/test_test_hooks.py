@@ -1,12 +1,13 @@
 """--test-hooks: fault injection (/_test/faults) and the request log (/_test/requests)."""
 import http.client
 import json
+import socket
 import time
 import urllib.error
 
 import pytest
 
-from conftest import USERS, Server, basic_auth, csv_bytes
+from conftest import USERS, Server, basic_auth, csv_bytes, multipart
 
 
 def add_fault(server, **rule):
@@ -108,3 +109,40 @@ def test_request_log_redacts_secrets(server):
     assert USERS["alice"] not in r.body.decode()
     assert server.hooks("DELETE", "/_test/requests").status == 204
     assert server.hooks("GET", "/_test/requests").json()["requests"] == []
+
+
+
+def read_response(stream):
+    """One HTTP/1.1 response (status, headers, body) from a buffered socket reader."""
+    status = int(stream.readline().split()[1])
+    headers = {}
+    while True:
+        line = stream.readline()
+        if line in (b"\r\n", b""):
+            break
+        name, _, value = line.decode("latin-1").partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers, stream.read(int(headers.get("content-length", 0)))
+
+
+@pytest.mark.parametrize("action", ["status", "malformed", "ratelimit", "truncate"])
+def test_faulted_upload_leaves_the_connection_clean(server, action):
+    # A fault that answers a POST itself must read the upload off the kept-alive connection:
+    # left there, it was parsed as a next request, whose 400 answered the client's next request.
+    # One socket and one reader (http.client would drop what came with the first response).
+    add_fault(server, method="POST", path="imports", nth=1, action=action, status=500)
+    ct, body = multipart(files=[("file", "f.csv", csv_bytes(200))])
+    target = "/user/alice/api/v1/imports?api_key=" + USERS["alice"]
+    host = "Host: 127.0.0.1:%d\r\n" % server.port
+    with socket.create_connection(("127.0.0.1", server.port), timeout=30) as conn:
+        stream = conn.makefile("rb")
+        conn.sendall(("POST %s HTTP/1.1\r\n%sContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
+                      % (target, host, ct, len(body))).encode() + body)
+        status, headers, _ = read_response(stream)
+        assert status == {"ratelimit": 429, "truncate": 200}.get(action, 500)
+        assert headers.get("connection") != "close"
+        time.sleep(0.2)  # time for the server to take what is left of the upload
+        conn.sendall(("GET %s HTTP/1.1\r\n%s\r\n" % (target, host)).encode())
+        status, _, reply = read_response(stream)
+        assert status == 200, reply
+        assert "imports" in json.loads(reply)
