@@ -17,6 +17,17 @@ static int report_failure(const char *what) {
   return 1;
 }
 
+/* The arguments of the sync examples, URL [SYNC_TIME_SECONDS]: 1 with *sync_time set (by default
+ * the minimum, 900 s), or 0 after printing the usage. */
+static inline int sync_args(int argc, char **argv, long *sync_time) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: %s URL [SYNC_TIME_SECONDS]\n", argv[0]);
+    return 0;
+  }
+  *sync_time = argc > 2 ? atol(argv[2]) : CARTO_IMPORT_SYNC_MIN_INTERVAL;
+  return 1;
+}
+
 /* A client for the account in the environment, or NULL (after printing why). */
 static carto_import_client *client_from_env(void) {
   const char *url = getenv("CARTO_API_URL"), *key = getenv("CARTO_API_KEY");

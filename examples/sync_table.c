@@ -16,11 +16,8 @@ static const char *outcome_text(int outcome) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    fprintf(stderr, "usage: %s URL [SYNC_TIME_SECONDS]\n", argv[0]);
-    return 2;
-  }
-  const long sync_time = argc > 2 ? atol(argv[2]) : CARTO_IMPORT_SYNC_MIN_INTERVAL;
+  long sync_time = 0;
+  if (!sync_args(argc, argv, &sync_time)) return 2;
   carto_import_client *client = client_from_env();
   if (!client) return 1;
   carto_import_sync *sync = NULL;
