@@ -17,10 +17,11 @@ def load(path):
     lib = ctypes.CDLL(path)
     p, pp = ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)
     status = ctypes.c_int
-    for name, restype, argtypes in [
+    declare(lib, [
         ("carto_import_version", ctypes.c_char_p, []),
         ("carto_import_last_error_message", ctypes.c_char_p, []),
         ("carto_import_last_error_code", ctypes.c_int, []),
+        ("carto_import_last_error_http_status", ctypes.c_int, []),
         ("carto_import_options_new", status, [pp]),
         ("carto_import_options_set_base_url", status, [p, ctypes.c_char_p]),
         ("carto_import_options_set_api_key", status, [p, ctypes.c_char_p]),
@@ -36,16 +37,40 @@ def load(path):
         ("carto_import_dataset_get_int", ctypes.c_longlong, [p, ctypes.c_char_p,
                                                              ctypes.c_longlong]),
         ("carto_import_dataset_free", None, [p]),
-    ]:
+    ])
+    return lib
+
+
+def declare(lib, prototypes):
+    """Sets the result and argument types of each (name, restype, argtypes)."""
+    for name, restype, argtypes in prototypes:
         fn = getattr(lib, name)
         fn.restype, fn.argtypes = restype, argtypes
-    return lib
+
+
+class Failed(Exception):
+    def __init__(self, lib, rc, what):
+        self.rc = rc
+        super().__init__(f"{what} failed ({rc}, HTTP {lib.carto_import_last_error_http_status()}): "
+                         f"{lib.carto_import_last_error_message().decode()}")
 
 
 def check(lib, rc, what):
     if rc != 0:
-        raise RuntimeError(f"{what} failed ({rc}): "
-                           f"{lib.carto_import_last_error_message().decode()}")
+        raise Failed(lib, rc, what)
+
+
+def new_client(lib, opts, client, configure=None):
+    """Options (into opts) for CARTO_API_URL and CARTO_API_KEY, then configure(opts) if given,
+    and a client of them (into client). The caller frees both."""
+    check(lib, lib.carto_import_options_new(ctypes.byref(opts)), "options_new")
+    check(lib, lib.carto_import_options_set_base_url(
+        opts, os.environ["CARTO_API_URL"].encode()), "set_base_url")
+    check(lib, lib.carto_import_options_set_api_key(
+        opts, os.environ["CARTO_API_KEY"].encode()), "set_api_key")
+    if configure:
+        configure(opts)
+    check(lib, lib.carto_import_client_new(ctypes.byref(client), opts), "client_new")
 
 
 def main():
@@ -61,12 +86,7 @@ def main():
         return 0
 
     try:
-        check(lib, lib.carto_import_options_new(ctypes.byref(opts)), "options_new")
-        check(lib, lib.carto_import_options_set_base_url(
-            opts, os.environ["CARTO_API_URL"].encode()), "set_base_url")
-        check(lib, lib.carto_import_options_set_api_key(
-            opts, os.environ["CARTO_API_KEY"].encode()), "set_api_key")
-        check(lib, lib.carto_import_client_new(ctypes.byref(client), opts), "client_new")
+        new_client(lib, opts, client)
         check(lib, lib.carto_import_dataset_create(ctypes.byref(datasets), client,
                                                   csv_path.encode(), None, 60000, progress,
                                                   None), "dataset_create")

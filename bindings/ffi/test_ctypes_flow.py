@@ -16,12 +16,12 @@ import tempfile
 import time
 import uuid
 
+from test_ctypes import PROGRESS, check, declare, new_client
+
 EREMOTE, ENOTFOUND = -40, -23
 STATE_COMPLETE, STATE_FAILURE, STATE_SUCCESS = 10, 11, 16
 FORCE_ENQUEUED, FORCE_TOO_SOON = 0, 1
 SYNC_MIN_INTERVAL = 900
-PROGRESS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.c_longlong, ctypes.c_longlong,
-                            ctypes.c_void_p)
 
 
 def load(path):
@@ -29,7 +29,7 @@ def load(path):
     lib = ctypes.CDLL(path)
     p, pp, s = ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.c_char_p
     i, ll, status = ctypes.c_int, ctypes.c_longlong, ctypes.c_int
-    for name, restype, argtypes in [
+    declare(lib, [
         ("carto_import_last_error_message", s, []),
         ("carto_import_last_error_code", i, []),
         ("carto_import_last_error_http_status", i, []),
@@ -68,22 +68,8 @@ def load(path):
         ("carto_import_sync_dataset", status, [pp, p]),
         ("carto_import_sync_delete", status, [p]),
         ("carto_import_sync_free", None, [p]),
-    ]:
-        fn = getattr(lib, name)
-        fn.restype, fn.argtypes = restype, argtypes
+    ])
     return lib
-
-
-class Failed(Exception):
-    def __init__(self, lib, rc, what):
-        self.rc = rc
-        super().__init__(f"{what} failed ({rc}, HTTP {lib.carto_import_last_error_http_status()}): "
-                         f"{lib.carto_import_last_error_message().decode()}")
-
-
-def check(lib, rc, what):
-    if rc != 0:
-        raise Failed(lib, rc, what)
 
 
 def poll(refresh, state, final, what, seconds=60):
@@ -186,13 +172,8 @@ def main():
     scale = float(os.environ.get("CARTO_IMPORT_TIME_SCALE") or 0)
     opts, client = ctypes.c_void_p(), ctypes.c_void_p()
     try:
-        check(lib, lib.carto_import_options_new(ctypes.byref(opts)), "options_new")
-        check(lib, lib.carto_import_options_set_base_url(
-            opts, os.environ["CARTO_API_URL"].encode()), "set_base_url")
-        check(lib, lib.carto_import_options_set_api_key(
-            opts, os.environ["CARTO_API_KEY"].encode()), "set_api_key")
-        check(lib, lib.carto_import_options_set_poll_interval_ms(opts, 20, 200), "poll_interval")
-        check(lib, lib.carto_import_client_new(ctypes.byref(client), opts), "client_new")
+        new_client(lib, opts, client, lambda opts: check(
+            lib, lib.carto_import_options_set_poll_interval_ms(opts, 20, 200), "poll_interval"))
         import_flow(lib, client, csv_path)
         if not sync_flow(lib, client, os.environ["SAMPLES_URL"] + "world_cities.csv", scale):
             print("SKIPPED the sync part: the server has no sync tables yet "
