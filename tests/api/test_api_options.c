@@ -3,7 +3,7 @@
 #include <pthread.h>
 #include <stdio.h>
 
-#include "api_test.h"
+#include "test_assert.h"
 
 /* Every failure sets the thread's last error to the returned code, with a message. */
 #define assert_fails(call, code)                                                              \

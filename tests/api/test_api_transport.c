@@ -3,7 +3,7 @@
 #include <pthread.h>
 #include <stdio.h>
 
-#include "api_test.h"
+#include "test_assert.h"
 #include "stub_server.h"
 
 #define KEY "Xk4-transport-leakcheck-31415926"
@@ -44,11 +44,6 @@ static int teardown(void **state) {
   free(f);
   if (unexpected) fprintf(stderr, "the stub got %zu unexpected request(s)\n", unexpected);
   return unexpected ? -1 : 0;
-}
-
-static void assert_no_key_in_error(void) {
-  assert_not_contains(carto_import_last_error_message(), KEY);
-  assert_not_contains(carto_import_last_error_remote_explanation(), KEY);
 }
 
 /* ---- retries ---------------------------------------------------------------------------- */
@@ -92,7 +87,7 @@ static void test_gives_up(void **state) {
   assert_status(carto_import_client_verify(c), CARTO_IMPORT_ESERVER);
   assert_int_equal(carto_import_last_error_http_status(), 503);
   assert_contains(carto_import_last_error_message(), "gave up after 3 attempts");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   assert_int_equal(stub_request_count(f->stub), 3);
   assert_int_equal(stub_pending(f->stub), 1);
   assert_ok(carto_import_client_verify(c)); /* the client is still fine */
@@ -122,13 +117,9 @@ static void test_429_gives_up_with_rate_limit_details(void **state) {
   stub_push(f->stub, 429, headers, NULL);
   assert_status(carto_import_client_verify(c), CARTO_IMPORT_ERATELIMIT);
   assert_int_equal(carto_import_last_error_retry_after(), 3);
-  long limit = 0, remaining = 0, reset = 0;
-  assert_int_equal(carto_import_last_error_rate_limit(&limit, &remaining, &reset), 1);
-  assert_int_equal(limit, 5);
-  assert_int_equal(remaining, 0);
-  assert_int_equal(reset, 4);
+  assert_rate_limit(5, 0, 4);
   assert_contains(carto_import_last_error_message(), "gave up after 2 attempts");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   assert_int_equal(stub_request_count(f->stub), 2);
   carto_import_client_free(c);
 }
@@ -151,7 +142,7 @@ static void test_not_retried(void **state) {
     stub_push(f->stub, 200, NULL, IMPORTS_OK);
     assert_status(carto_import_client_verify(c), cases[i].code);
     assert_not_contains(carto_import_last_error_message(), "gave up");
-    assert_no_key_in_error();
+    assert_no_key_in_last_error(KEY);
     assert_int_equal(stub_request_count(f->stub), before + 1); /* one request only */
     assert_int_equal(stub_pending(f->stub), 1);
     assert_ok(carto_import_client_verify(c)); /* consumes the 200 */
@@ -175,7 +166,7 @@ static void test_request_timeout(void **state) {
   assert_int_equal(carto_import_last_error_http_status(), 0);
   assert_contains(carto_import_last_error_message(), "GET api/v1/imports");
   assert_contains(carto_import_last_error_message(), "did not answer in time");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   assert_int_equal(stub_request_count(f->stub), 1);
   carto_import_client_free(c);
 }
@@ -196,7 +187,7 @@ static void test_truncated_reply(void **state) {
   stub_push_truncated(f->stub, 200, NULL, "{\"imports\":[\"5d1b", 4096);
   assert_status(carto_import_client_verify(once), CARTO_IMPORT_ENETWORK);
   assert_contains(carto_import_last_error_message(), "GET api/v1/imports");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   carto_import_client_free(once);
 
   /* A GET is safe to repeat: the next attempt succeeds. */
@@ -214,7 +205,7 @@ static void test_closed_before_answering(void **state) {
   stub_push_close(f->stub);
   assert_status(carto_import_client_verify(once), CARTO_IMPORT_ENETWORK);
   assert_int_equal(carto_import_last_error_http_status(), 0);
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   carto_import_client_free(once);
 
   carto_import_client *c = make_client(f->stub, 3, 5, 0);
@@ -253,7 +244,7 @@ static void test_connection_refused(void **state) {
   assert_contains(carto_import_last_error_message(), "GET api/v1/imports");
   assert_contains(carto_import_last_error_message(), "check the base URL and the network");
   assert_contains(carto_import_last_error_message(), "gave up after 2 attempts");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   carto_import_client_free(c);
 }
 

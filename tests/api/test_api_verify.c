@@ -2,7 +2,7 @@
  * mapping of every error reply. The API key never appears in an error. */
 #include <stdio.h>
 
-#include "api_test.h"
+#include "test_assert.h"
 #include "stub_server.h"
 
 /* Distinctive, so that a leak anywhere is found by strstr. */
@@ -47,14 +47,6 @@ static int teardown(void **state) {
   free(f);
   if (unexpected) fprintf(stderr, "the stub got %zu unexpected request(s)\n", unexpected);
   return unexpected ? -1 : 0;
-}
-
-/* After every failure: nothing in the error record holds the key. */
-static void assert_no_key_in_error(void) {
-  assert_not_contains(carto_import_last_error_message(), KEY);
-  assert_not_contains(carto_import_last_error_remote_explanation(), KEY);
-  assert_not_contains(carto_import_last_error_remote_title(), KEY);
-  assert_not_contains(carto_import_last_error_remote_source(), KEY);
 }
 
 static void base64(const char *in, char *out) {
@@ -172,7 +164,7 @@ static void test_401_empty(void **state) {
   assert_int_equal(carto_import_last_error_retry_after(), -1);
   assert_contains(carto_import_last_error_message(), "GET api/v1/imports: HTTP 401");
   assert_contains(carto_import_last_error_message(), "master API key");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   assert_int_equal(stub_request_count(f->stub), 1);
 }
 
@@ -181,7 +173,7 @@ static void test_403_and_404(void **state) {
   stub_push(f->stub, 403, NULL, NULL);
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EFORBIDDEN);
   assert_int_equal(carto_import_last_error_http_status(), 403);
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 
   stub_push(f->stub, 403, NULL, "{\"error\":\"unverified\"}");
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EFORBIDDEN);
@@ -192,7 +184,7 @@ static void test_403_and_404(void **state) {
   assert_int_equal(carto_import_last_error_http_status(), 404);
   assert_null(carto_import_last_error_remote_explanation());
   assert_contains(carto_import_last_error_message(), "base URL");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 
   stub_push(f->stub, 404, NULL, "{\"status\":404,\"error\":\"Not Found\"}");
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_ENOTFOUND);
@@ -210,15 +202,11 @@ static void test_429_rate_limited(void **state) {
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_ERATELIMIT);
   assert_int_equal(carto_import_last_error_http_status(), 429);
   assert_int_equal(carto_import_last_error_retry_after(), 7);
-  long limit = 0, remaining = 0, reset = 0;
-  assert_int_equal(carto_import_last_error_rate_limit(&limit, &remaining, &reset), 1);
-  assert_int_equal(limit, 10);
-  assert_int_equal(remaining, 0);
-  assert_int_equal(reset, 12);
+  assert_rate_limit(10, 0, 12);
   assert_string_equal(carto_import_last_error_remote_explanation(),
                       "You are over platform's limits: too many requests.");
   assert_contains(carto_import_last_error_message(), "retry after 7 s");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 }
 
 static void test_429_import_slots(void **state) {
@@ -244,7 +232,7 @@ static void test_500_rails(void **state) {
   assert_string_equal(carto_import_last_error_remote_explanation(), "Internal Server Error");
   assert_contains(carto_import_last_error_message(), "server said: Internal Server Error");
   assert_not_contains(carto_import_last_error_message(), "gave up"); /* one attempt only */
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 }
 
 static void test_502_html(void **state) {
@@ -255,7 +243,7 @@ static void test_502_html(void **state) {
   assert_int_equal(carto_import_last_error_http_status(), 502);
   assert_contains(carto_import_last_error_remote_explanation(), "non-JSON reply: <html>");
   assert_contains(carto_import_last_error_remote_explanation(), "502 Bad Gateway");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 }
 
 static void test_400_bad_request(void **state) {
@@ -264,7 +252,7 @@ static void test_400_bad_request(void **state) {
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EBADREQUEST);
   assert_int_equal(carto_import_last_error_http_status(), 400);
   assert_string_equal(carto_import_last_error_remote_explanation(), "Invalid callback format");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 }
 
 static void test_redirect_not_followed(void **state) {
@@ -285,7 +273,7 @@ static void test_200_not_json(void **state) {
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EPROTOCOL);
   assert_contains(carto_import_last_error_message(), "not a JSON object");
   assert_contains(carto_import_last_error_message(), "CARTO server");
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 
   stub_push(f->stub, 200, NULL, "{\"imports\":[");
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EPROTOCOL);
@@ -301,7 +289,7 @@ static void test_200_without_imports(void **state) {
     stub_push(f->stub, 200, NULL, bodies[i]);
     assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EPROTOCOL);
     assert_contains(carto_import_last_error_message(), "imports");
-    assert_no_key_in_error();
+    assert_no_key_in_last_error(KEY);
   }
   stub_push(f->stub, 204, NULL, NULL);
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EPROTOCOL);
@@ -313,16 +301,16 @@ static void test_key_echoed_by_server_is_redacted(void **state) {
   struct fixture *f = *state;
   stub_push(f->stub, 400, NULL, "{\"error\":\"api key " KEY " is not valid\"}");
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EBADREQUEST);
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   assert_contains(carto_import_last_error_remote_explanation(), "api key [REDACTED] is not");
 
   stub_push(f->stub, 500, "Content-Type: text/html", "<pre>params: {api_key: " KEY "}</pre>");
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_ESERVER);
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
 
   stub_push(f->stub, 301, "Location: https://demo.carto.com/api/v1/imports?api_key=" KEY, NULL);
   assert_status(carto_import_client_verify(f->client), CARTO_IMPORT_EHTTP);
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   assert_contains(carto_import_last_error_message(), "api_key=[REDACTED]");
 
   stub_push(f->stub, 403, NULL, "{\"errors\":[\"Authorization: Basic ZGVtbzpabzc=\"]}");
@@ -338,11 +326,11 @@ static void test_key_never_in_errors_query_mode(void **state) {
     stub_push(f->stub, statuses[i], NULL, NULL);
     assert_true(carto_import_client_verify(c) < 0);
     assert_int_equal(carto_import_last_error_http_status(), statuses[i]);
-    assert_no_key_in_error();
+    assert_no_key_in_last_error(KEY);
   }
   stub_push(f->stub, 200, NULL, "not json " KEY);
   assert_status(carto_import_client_verify(c), CARTO_IMPORT_EPROTOCOL);
-  assert_no_key_in_error();
+  assert_no_key_in_last_error(KEY);
   carto_import_client_free(c);
 }
 

@@ -138,9 +138,9 @@ static void test_429_retry_after_honoured(void **state) {
   carto_import_dataset_list *list = NULL;
   it_fault(fx->srv, "{\"method\":\"GET\",\"path\":\"/api/v1/viz\",\"nth\":1,"
                     "\"action\":\"ratelimit\",\"retry_after\":1}");
-  const double t0 = it_now_ms();
+  const double t0 = now_ms();
   assert_ok(carto_import_dataset_list_all(&list, patient));
-  const double elapsed = it_now_ms() - t0;
+  const double elapsed = now_ms() - t0;
   assert_true(elapsed >= 950); /* a lower bound: the library must have waited */
   assert_int_equal(it_count_requests(fx->srv, "GET", "/api/v1/viz", NULL), 2);
   carto_import_dataset_list_free(list);
@@ -150,9 +150,9 @@ static void test_429_retry_after_honoured(void **state) {
   carto_import_client *hurried = client_with_attempts(fx, 3, 100);
   it_fault(fx->srv, "{\"method\":\"GET\",\"path\":\"/api/v1/viz\",\"nth\":1,"
                     "\"action\":\"ratelimit\",\"retry_after\":30}");
-  const double t1 = it_now_ms();
+  const double t1 = now_ms();
   assert_ok(carto_import_dataset_list_all(&list, hurried));
-  assert_true(it_now_ms() - t1 < 20000 * it_time_scale());
+  assert_true(now_ms() - t1 < 20000 * time_scale());
   assert_int_equal(it_count_requests(fx->srv, "GET", "/api/v1/viz", NULL), 2);
   carto_import_dataset_list_free(list);
   carto_import_client_free(hurried);
@@ -171,11 +171,7 @@ static void test_429_attempts_run_out(void **state) {
   assert_null(list);
   assert_int_equal(carto_import_last_error_http_status(), 429);
   assert_int_equal(carto_import_last_error_retry_after(), 7);
-  long limit = 0, remaining = 0, reset = 0;
-  assert_int_equal(carto_import_last_error_rate_limit(&limit, &remaining, &reset), 1);
-  assert_int_equal(limit, 25);
-  assert_int_equal(remaining, 0);
-  assert_int_equal(reset, 7);
+  assert_rate_limit(25, 0, 7);
   assert_contains(carto_import_last_error_message(), "2 attempts");
   assert_int_equal(it_count_requests(fx->srv, "GET", "/api/v1/viz", NULL), 2);
 
@@ -204,9 +200,9 @@ static void test_slow_reply_times_out(void **state) {
   carto_import_dataset_list *list = NULL;
   it_fault(fx->srv, "{\"method\":\"GET\",\"path\":\"/api/v1/viz\",\"nth\":1,\"action\":\"delay\","
                     "\"delay_ms\":3000}");
-  const double t0 = it_now_ms();
+  const double t0 = now_ms();
   assert_status(carto_import_dataset_list_all(&list, client), CARTO_IMPORT_ETIMEDOUT);
-  assert_true(it_now_ms() - t0 < 2500 * it_time_scale());
+  assert_true(now_ms() - t0 < 2500 * time_scale());
   assert_ok(carto_import_dataset_list_all(&list, client));
   carto_import_dataset_list_free(list);
   carto_import_client_free(client);

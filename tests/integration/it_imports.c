@@ -232,12 +232,12 @@ static void test_wait_deadline(void **state) {
 
   assert_ok(carto_import_job_new_file(&job, fx->client, path, NULL));
   assert_ok(carto_import_job_run(job, NULL, NULL));
-  const double t0 = it_now_ms();
+  const double t0 = now_ms();
   assert_status(carto_import_job_wait(job, 150, NULL, NULL), CARTO_IMPORT_ETIMEDOUT);
-  const double elapsed = it_now_ms() - t0;
+  const double elapsed = now_ms() - t0;
   assert_int_equal(carto_import_last_error_code(), CARTO_IMPORT_ETIMEDOUT);
   assert_contains(carto_import_last_error_message(), carto_import_job_id(job));
-  assert_true(elapsed < 150 + 2000 * it_time_scale()); /* generous: the server is slowed, not us */
+  assert_true(elapsed < 150 + 2000 * time_scale()); /* generous: the server is slowed, not us */
   assert_false(carto_import_state_is_final(carto_import_job_state(job)));
 
   assert_ok(carto_import_job_wait(job, 0, NULL, NULL));
@@ -254,7 +254,7 @@ static void test_dataset_create_deadline_names_job(void **state) {
   char *path = it_write_file(fx->dir, "late.csv", csv);
   carto_import_dataset_list *list = NULL;
 
-  const long deadline = (long)(400 * it_time_scale());
+  const long deadline = (long)(400 * time_scale());
   assert_status(carto_import_dataset_create(&list, fx->client, path, NULL, deadline, NULL, NULL),
                 CARTO_IMPORT_ETIMEDOUT);
   assert_null(list);

@@ -31,7 +31,7 @@ static int kill_midway(int state, long long done, long long total, void *userdat
 
 static void test_kill_during_upload_then_restart(void **state) {
   it_fixture *fx = *state;
-  const long long size = it_under_valgrind() ? (64LL << 20) : (200LL << 20);
+  const long long size = under_valgrind() ? (64LL << 20) : (200LL << 20);
   char *big = it_write_big_csv(fx->dir, "huge.csv", size);
   char *csv = it_csv_text(5);
   char *small = it_write_file(fx->dir, "small.csv", csv);
@@ -46,11 +46,11 @@ static void test_kill_during_upload_then_restart(void **state) {
   /* The large upload, cut by the kill a quarter of the way in. */
   killer k = {fx->srv, size / 4, 0, 0};
   assert_ok(carto_import_job_new_file(&upload, fx->client, big, NULL));
-  const double t0 = it_now_ms();
+  const double t0 = now_ms();
   assert_status(carto_import_job_run(upload, kill_midway, &k), CARTO_IMPORT_ENETWORK);
   assert_true(k.killed);
   assert_true(k.done_at_kill < size);
-  assert_true(it_now_ms() - t0 < 60000 * it_time_scale());
+  assert_true(now_ms() - t0 < 60000 * time_scale());
   assert_contains(carto_import_last_error_message(), "api/v1/imports");
   assert_null(carto_import_job_id(upload));
   /* While the server is down: a network error too, not a hang. */

@@ -17,16 +17,6 @@
 
 /* ---- misc ------------------------------------------------------------------------------------ */
 
-double it_now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-int it_under_valgrind(void) { return getenv("CARTO_IMPORT_TEST_UNDER_VALGRIND") != NULL; }
-
-double it_time_scale(void) { return it_under_valgrind() ? 10.0 : 1.0; }
-
 void it_sleep_ms(long ms) {
   struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
   while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
@@ -45,15 +35,6 @@ static char *path_join(const char *dir, const char *name) {
   if (!p) fail_msg("out of memory");
   snprintf(p, n, "%s/%s", dir, name);
   return p;
-}
-
-void it_assert_no_key_in_last_error(void) {
-  const char *parts[] = {carto_import_last_error_message(), carto_import_last_error_remote_title(),
-                         carto_import_last_error_remote_explanation(),
-                         carto_import_last_error_remote_source()};
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; ++i)
-    if (parts[i] && strstr(parts[i], IT_API_KEY))
-      fail_msg("the API key appears in the last error: \"%s\"", parts[i]);
 }
 
 /* ---- child processes -------------------------------------------------------------------------- */
@@ -84,9 +65,9 @@ static pid_t spawn(char *const *argv, int *out_fd, int quiet_stderr) {
 /* Reads the child's first stdout line (up to size-1 chars) within timeout_ms. */
 static int read_first_line(int fd, char *line, size_t size, long timeout_ms) {
   size_t n = 0;
-  const double end = it_now_ms() + (double)timeout_ms;
+  const double end = now_ms() + (double)timeout_ms;
   while (n + 1 < size) {
-    const double left = end - it_now_ms();
+    const double left = end - now_ms();
     if (left <= 0) break;
     struct pollfd p = {fd, POLLIN, 0};
     const int r = poll(&p, 1, (int)left);

@@ -11,60 +11,17 @@
 #ifndef CARTO_IT_SUPPORT_H
 #define CARTO_IT_SUPPORT_H
 
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L
-#endif
-
-/* clang-format off */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
-/* clang-format on */
-
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/types.h>
-
-#include "carto_import.h"
 
 /* The one account of every server started here. The key is distinctive so that a leak into an
  * error message cannot go unnoticed. */
 #define IT_USER "demo"
 #define IT_API_KEY "it-K3y-9f8e7d6c5b4a-s3cr3t"
 
-/* Fails unless the call returns `code`; says what the library said. Every failure it sees is
- * also checked for the API key (which must never appear in a message). */
-#define assert_status(call, code)                                                             \
-  do {                                                                                        \
-    const int rc_ = (call);                                                                   \
-    if (rc_ != (code))                                                                        \
-      fail_msg("%s returned %d (%s), expected %d (%s); last error: %s", #call, rc_,           \
-               carto_import_strerror(rc_), (code), carto_import_strerror(code),               \
-               carto_import_last_error_message());                                            \
-    if (rc_ != 0) it_assert_no_key_in_last_error();                                           \
-  } while (0)
-
-#define assert_ok(call) assert_status(call, CARTO_IMPORT_OK)
-
-#define assert_contains(hay, needle)                                                          \
-  do {                                                                                        \
-    const char *h_ = (hay), *n_ = (needle);                                                   \
-    if (!h_ || !strstr(h_, n_))                                                               \
-      fail_msg("\"%s\" does not contain \"%s\"", h_ ? h_ : "(null)", n_);                     \
-  } while (0)
-
-#define assert_str_eq(a, b)                                                                   \
-  do {                                                                                        \
-    const char *a_ = (a), *b_ = (b);                                                          \
-    if (!a_ || !b_ || strcmp(a_, b_) != 0)                                                    \
-      fail_msg("%s is \"%s\", expected \"%s\"", #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)");  \
-  } while (0)
-
-/* Fails if the last error's message, title, explanation or source contain the API key. */
-void it_assert_no_key_in_last_error(void);
+/* assert_status (test_assert.h) checks every failure it sees for the API key too. */
+#define TEST_ON_ERROR_STATUS() assert_no_key_in_last_error(IT_API_KEY)
+#include "test_assert.h"
 
 /* ---- servers ------------------------------------------------------------------------------ */
 
@@ -160,12 +117,7 @@ int it_teardown(void **state);
 
 /* ---- misc ------------------------------------------------------------------------------------ */
 
-/* Milliseconds on a monotonic clock. */
-double it_now_ms(void);
-/* 1, or 10 under valgrind: multiplies the generous upper bounds on durations. */
-double it_time_scale(void);
-/* 1 when running under valgrind (the _valgrind twins). */
-int it_under_valgrind(void);
+/* now_ms(), time_scale() and under_valgrind() are test_assert.h's. */
 void it_sleep_ms(long ms);
 
 #endif /* CARTO_IT_SUPPORT_H */

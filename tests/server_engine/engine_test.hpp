@@ -7,30 +7,7 @@
 #include <fstream>
 #include <string>
 
-// cmocka.h last: its fail() macro would break <ios>.
-// clang-format off
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-extern "C" {
-#include <cmocka.h>
-}
-// clang-format on
-
-#define assert_str(actual, expected)                                                          \
-  do {                                                                                        \
-    const std::string actual_ = (actual), expected_ = (expected);                             \
-    if (actual_ != expected_)                                                                 \
-      fail_msg("\"%s\" != \"%s\"", actual_.c_str(), expected_.c_str());                       \
-  } while (0)
-
-#define assert_contains(hay, needle)                                                          \
-  do {                                                                                        \
-    const std::string hay_ = (hay), needle_ = (needle);                                       \
-    if (hay_.find(needle_) == std::string::npos)                                              \
-      fail_msg("\"%s\" does not contain \"%s\"", hay_.c_str(), needle_.c_str());              \
-  } while (0)
+#include "test_assert.hpp"  // last (CMocka): assert_contains, assert_str
 
 // A fresh directory, removed with everything in it at scope exit.
 class TempDir {
