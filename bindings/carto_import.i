@@ -28,8 +28,8 @@
  * A class is named by its stem: Java appends "Exception" (AuthException), Ruby "Error"
  * (CartoImport::AuthError); the root ("") is CartoImportException / CartoImport::Error.
  * Codes not listed take their range's class (docs/errors.md): a code appended to the header
- * later still lands in the right family. (Python's carto_import/exceptions.py predates this
- * table and keeps its own, with the same families.) */
+ * later still lands in the right family. Python's carto_import/exceptions.py takes it through
+ * error_class_name / error_class_parent, like Ruby's and Java's classes. */
 typedef struct carto_import_error_class {
   int code;           /* a status code; 0 ends the table */
   const char *stem;   /* the class */
@@ -127,7 +127,6 @@ static inline void carto_import_error_info_get(carto_import_error_info *e, int c
 %rename(strerror) cib_strerror;
 %rename(state_string) cib_state_string;
 %rename(state_is_final) cib_state_is_final;
-#ifndef SWIGPYTHON
 %rename(error_class_name) cib_error_class_name;
 %rename(error_class_parent) cib_error_class_parent;
 %inline %{
@@ -141,7 +140,6 @@ static const char *cib_error_class_parent(int code) {
   return carto_import_error_class_of(code)->parent;
 }
 %}
-#endif
 %inline %{
 /** The library's version string, e.g. "0.1.0". */
 static const char *cib_version(void) { return carto_import_version(); }

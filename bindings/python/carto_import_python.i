@@ -3,7 +3,7 @@
  *
  * Built with -threads: the methods listed with %threadallow in carto_import.i release the GIL;
  * the progress trampoline takes it back. Exceptions are the classes of carto_import.exceptions,
- * chosen there by one table (exceptions._from_c); the C side only gathers the last error.
+ * chosen there by the shared table of ../carto_import.i; the C side only gathers the last error.
  */
 %module(package="carto_import", docstring="Low-level SWIG wrapper of libcarto_import; use the carto_import package.") core
 
@@ -14,33 +14,9 @@
 #include "carto_import.h"
 
 /* Raises the exception for status `code` (0: the last error's code), built by
- * carto_import.exceptions._from_c from the thread's last-error record. The record is used only
- * when it belongs to this failure. */
-static void carto_py_raise_message(int code, const char *message) {
-  PyObject *mod, *exc;
-  long limit = -1, remaining = -1, reset = -1;
-  int own;
-  if (code == 0) code = carto_import_last_error_code();
-  if (code == 0) code = CARTO_IMPORT_ERROR;
-  own = !message && carto_import_last_error_code() == code;
-  if (own) carto_import_last_error_rate_limit(&limit, &remaining, &reset);
-  mod = PyImport_ImportModule("carto_import.exceptions");
-  if (!mod) return;
-  exc = PyObject_CallMethod(
-      mod, "_from_c", "izizzzillll", code,
-      message ? message : own ? carto_import_last_error_message() : carto_import_strerror(code),
-      own ? carto_import_last_error_http_status() : 0,
-      own ? carto_import_last_error_remote_title() : NULL,
-      own ? carto_import_last_error_remote_explanation() : NULL,
-      own ? carto_import_last_error_remote_source() : NULL,
-      own ? carto_import_last_error_remote_code() : 0,
-      (long)(own ? carto_import_last_error_retry_after() : -1), limit, remaining, reset);
-  Py_DECREF(mod);
-  if (!exc) return;
-  PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-  Py_DECREF(exc);
-}
-
+ * carto_import.exceptions._from_c from carto_import_error_info_get() (../carto_import.i, after
+ * which it is defined). */
+static void carto_py_raise_message(int code, const char *message);
 static void carto_py_raise(int code) { carto_py_raise_message(code, NULL); }
 
 /* A method of a closed handle: CARTO_IMPORT_EBADHANDLE, without calling the library. */
@@ -157,5 +133,22 @@ static int carto_py_progress(int state, long long done, long long total, void *u
 %rename(_get) CartoStringList::get;
 
 %include "../carto_import.i"
+
+%{
+static void carto_py_raise_message(int code, const char *message) {
+  PyObject *mod, *exc;
+  carto_import_error_info e;
+  carto_import_error_info_get(&e, code, message);
+  mod = PyImport_ImportModule("carto_import.exceptions");
+  if (!mod) return;
+  exc = PyObject_CallMethod(mod, "_from_c", "izizzzillll", e.code, e.message, e.http_status,
+                            e.title, e.explanation, e.source, e.remote_code, e.retry_after,
+                            e.limit, e.remaining, e.reset);
+  Py_DECREF(mod);
+  if (!exc) return;
+  PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+  Py_DECREF(exc);
+}
+%}
 
 %pythoncode "pythonic.py"

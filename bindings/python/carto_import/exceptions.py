@@ -1,11 +1,18 @@
 """The exceptions of carto_import: one class per kind of failure, all CartoException.
 
-Every failure of the C library becomes one of these, chosen by _CLASSES from the library's
-status code (carto_import_error_code); the details come from its last-error record.
-The API key never appears in a message.
+Every failure of the C library becomes one of these, chosen from the library's status code
+(carto_import_error_code) by the mapping every binding shares (bindings/carto_import.i,
+carto_import_error_classes: a class per code, or per range of codes, and its superclass); the
+details come from its last-error record. The API key never appears in a message.
+
+The classes here keep their Python names, docstrings and extra Python bases (ValueError,
+ConnectionError...); where each stands in the hierarchy, and for which codes, is the shared
+table's: _shared(code) registers a class as the one of `code`, _parent(code) is its superclass.
 """
 
 import builtins
+
+from . import core as _core
 
 __all__ = [
     "CartoException", "CartoRateLimitException", "InvalidArgument", "OutOfMemory",
@@ -16,6 +23,23 @@ __all__ = [
 ]
 
 
+_BY_STEM = {}  # the shared table's stem of a class ("Auth"; "" for the root) -> the class
+
+
+def _shared(code):
+    """Class decorator: the class is the shared table's class of status `code`."""
+    def register(cls):
+        _BY_STEM[_core.error_class_name(code)] = cls
+        return cls
+    return register
+
+
+def _parent(code):
+    """The superclass the shared table gives the class of status `code` (defined above it)."""
+    return _BY_STEM[_core.error_class_parent(code)]
+
+
+@_shared(_core.ERROR)
 class CartoException(Exception):
     """A failure of carto_import (the base class, as in carto-python).
 
@@ -51,58 +75,71 @@ class CartoException(Exception):
         return text
 
 
-class InvalidArgument(CartoException, ValueError):
+@_shared(_core.EINVAL)
+class InvalidArgument(_parent(_core.EINVAL), ValueError):
     """An invalid argument (None, out of range, a malformed URL...)."""
 
 
-class OutOfMemory(CartoException, MemoryError):
+@_shared(_core.ENOMEM)
+class OutOfMemory(_parent(_core.ENOMEM), MemoryError):
     """The library ran out of memory."""
 
 
-class InvalidHandle(CartoException, ValueError):
+@_shared(_core.EBADHANDLE)
+class InvalidHandle(_parent(_core.EBADHANDLE), ValueError):
     """A closed or invalid object was used."""
 
 
-class FileError(CartoException, OSError):
+@_shared(_core.EIO)
+class FileError(_parent(_core.EIO), OSError):
     """A local file could not be opened or read."""
 
 
-class InsecureConnection(InvalidArgument):
+@_shared(_core.EINSECURE)
+class InsecureConnection(_parent(_core.EINSECURE)):
     """Refused to send the API key over plain http (see Options allow_insecure_http)."""
 
 
-class NetworkError(CartoException, ConnectionError):
+@_shared(_core.ENETWORK)
+class NetworkError(_parent(_core.ENETWORK), ConnectionError):
     """DNS, connection or transfer failure."""
 
 
-class TimeoutError(CartoException, builtins.TimeoutError):
+@_shared(_core.ETIMEDOUT)
+class TimeoutError(_parent(_core.ETIMEDOUT), builtins.TimeoutError):
     """A timeout, a stalled transfer, or the caller's deadline (the job goes on)."""
 
 
-class TLSError(NetworkError):
+@_shared(_core.ETLS)
+class TLSError(_parent(_core.ETLS)):
     """TLS handshake or certificate verification failed."""
 
 
-class HTTPError(CartoException):
+@_shared(_core.EHTTP)
+class HTTPError(_parent(_core.EHTTP)):
     """The server answered with an unexpected HTTP status (see http_status)."""
 
 
-class AuthError(HTTPError, PermissionError):
+@_shared(_core.EAUTH)
+class AuthError(_parent(_core.EAUTH), PermissionError):
     """401: a wrong API key, or not the account's master key."""
 
 
-class Forbidden(HTTPError, PermissionError):
+@_shared(_core.EFORBIDDEN)
+class Forbidden(_parent(_core.EFORBIDDEN), PermissionError):
     """403: the key may not do this."""
 
 
-class NotFound(HTTPError, LookupError):
+@_shared(_core.ENOTFOUND)
+class NotFound(_parent(_core.ENOTFOUND), LookupError):
     """404: no such job, dataset, table or sync table."""
 
 
 NotFoundException = NotFound  # pyrestcli's name, used by carto-python code
 
 
-class CartoRateLimitException(HTTPError):
+@_shared(_core.ERATELIMIT)
+class CartoRateLimitException(_parent(_core.ERATELIMIT)):
     """429: too many requests or import slots in use.
 
     limit, remaining, reset: the Carto-Rate-Limit-* headers (-1 when absent);
@@ -116,56 +153,46 @@ class CartoRateLimitException(HTTPError):
         self.reset = reset
 
 
-class BadRequest(HTTPError, ValueError):
+@_shared(_core.EBADREQUEST)
+class BadRequest(_parent(_core.EBADREQUEST), ValueError):
     """400/422: the server rejected the parameters."""
 
 
-class ServerError(HTTPError):
+@_shared(_core.ESERVER)
+class ServerError(_parent(_core.ESERVER)):
     """5xx: the server failed."""
 
 
-class ProtocolError(CartoException):
+@_shared(_core.EPROTOCOL)
+class ProtocolError(_parent(_core.EPROTOCOL)):
     """The reply is not what the CARTO protocol specifies."""
 
 
-class RemoteImportError(CartoException):
+@_shared(_core.EREMOTE)
+class RemoteImportError(_parent(_core.EREMOTE)):
     """The import or sync failed or got stuck; remote_code is the CARTO error code."""
 
 
-class InUse(CartoException):
+@_shared(_core.EINUSE)
+class InUse(_parent(_core.EINUSE)):
     """Refused: the object is in use (e.g. maps depend on the dataset; see force_delete)."""
 
 
-class Cancelled(CartoException):
+@_shared(_core.ECANCELED)
+class Cancelled(_parent(_core.ECANCELED)):
     """A progress callback asked to stop."""
 
 
-class InternalError(CartoException):
+@_shared(_core.EINTERNAL)
+class InternalError(_parent(_core.EINTERNAL)):
     """A bug in libcarto_import; please report it."""
 
 
-# The one mapping: status code -> class; codes not listed fall back on their range.
-_CLASSES = {
-    -2: InvalidArgument, -3: OutOfMemory, -4: InvalidHandle, -5: FileError,
-    -6: InsecureConnection,
-    -10: NetworkError, -11: TimeoutError, -12: TLSError,
-    -20: HTTPError, -21: AuthError, -22: Forbidden, -23: NotFound,
-    -24: CartoRateLimitException, -25: BadRequest, -26: ServerError,
-    -30: ProtocolError,
-    -40: RemoteImportError, -41: InUse,
-    -50: Cancelled,
-    -99: InternalError,
-}
-_RANGES = ((-19, -10, NetworkError), (-29, -20, HTTPError), (-39, -30, ProtocolError),
-           (-49, -40, RemoteImportError), (-59, -50, Cancelled))
-
-
 def exception_class(code):
-    """The class for a status code."""
-    cls = _CLASSES.get(code)
-    if cls is None:
-        cls = next((c for low, high, c in _RANGES if low <= code <= high), CartoException)
-    return cls
+    """The class for a status code (the shared table's; a class added there that this module
+    does not define yet stands as its superclass)."""
+    cls = _BY_STEM.get(_core.error_class_name(code))
+    return cls or _BY_STEM.get(_core.error_class_parent(code), CartoException)
 
 
 def _from_c(code, message, http_status, title, explanation, source, remote_code, retry_after,
