@@ -42,11 +42,9 @@ static int setup(void **state) {
 static int teardown(void **state) {
   struct fixture *f = *state;
   carto_import_client_free(f->client);
-  const size_t unexpected = stub_unexpected(f->stub);
-  stub_stop(f->stub);
+  const int rc = stub_stop_checked(f->stub);
   free(f);
-  if (unexpected) fprintf(stderr, "the stub got %zu unexpected request(s)\n", unexpected);
-  return unexpected ? -1 : 0;
+  return rc;
 }
 
 static void base64(const char *in, char *out) {

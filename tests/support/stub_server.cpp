@@ -274,6 +274,13 @@ void stub_stop(stub_server *s) {
   delete s;
 }
 
+int stub_stop_checked(stub_server *s) {
+  const size_t unexpected = s ? stub_unexpected(s) : 0;
+  stub_stop(s);
+  if (unexpected) std::fprintf(stderr, "the stub got %zu unexpected request(s)\n", unexpected);
+  return unexpected ? -1 : 0;
+}
+
 int stub_port(const stub_server *s) { return s ? s->port : -1; }
 
 const char *stub_base_url(stub_server *s, const char *user) {

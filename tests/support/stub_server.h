@@ -29,6 +29,10 @@ stub_server *stub_start(void);
 /* Stops the server, interrupts any delayed reply, and frees it. NULL is accepted. */
 void stub_stop(stub_server *s);
 
+/* A test fixture's teardown: stub_stop(), and -1 (said on stderr) when the server got
+ * unexpected requests (see stub_unexpected), else 0. */
+int stub_stop_checked(stub_server *s);
+
 /* The port the server listens on. */
 int stub_port(const stub_server *s);
 
