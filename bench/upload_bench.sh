@@ -120,7 +120,7 @@ python3 - "$WORK/data-poll/meta.sqlite" "$WORK/poll-default" "$WORK/poll-fast" "
 import sqlite3, statistics, sys
 db = sqlite3.connect(sys.argv[1])
 done = dict(db.execute("SELECT id, updated_at FROM imports WHERE state = 'complete'"))
-for label, path in (("default poll (100 ms x1.5 .. 1000 ms)", sys.argv[2]),
+for label, path in (("default poll (a tenth of the time waited, 50..1000 ms)", sys.argv[2]),
                     ("poll_interval_ms(25, 250)", sys.argv[3]),
                     ("poll_interval_ms(25, 100)", sys.argv[4])):
     delays = sorted((float(t) - done[i]) * 1000 for i, t in (l.split() for l in open(path)))

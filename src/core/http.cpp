@@ -16,6 +16,7 @@ namespace carto {
 namespace {
 
 constexpr size_t kMaxReplyBytes = 64u << 20;  // a CARTO reply is JSON; anything larger is wrong
+constexpr long kUploadBufferBytes = 1L << 20;
 
 struct CurlSlist {
   curl_slist *list = nullptr;
@@ -230,6 +231,8 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
       throw Error(CARTO_IMPORT_EIO, req.describe() + ": cannot read '" + req.upload->path +
                                         "'; check that the file exists and is readable");
     check(curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get()));
+    // Larger reads from the file mean fewer system calls per GiB sent.
+    check(curl_easy_setopt(h, CURLOPT_UPLOAD_BUFFERSIZE, kUploadBufferBytes));
   } else if (req.has_json_body) {
     headers.add("Content-Type: application/json");
     check(curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
