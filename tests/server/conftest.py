@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -312,11 +311,3 @@ def file_server():
 
 def basic_auth(user, key):
     return "Basic " + base64.b64encode(("%s:%s" % (user, key)).encode()).decode()
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
