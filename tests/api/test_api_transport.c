@@ -16,11 +16,8 @@ struct fixture {
 /* A client of the stub: attempts in all, backoff 1..max_backoff ms, request timeout (0: none). */
 static carto_import_client *make_client(stub_server *stub, int attempts, long max_backoff_ms,
                                         long request_timeout_ms) {
-  carto_import_options *o = NULL;
+  carto_import_options *o = options_for(stub_base_url(stub, "demo"), KEY);
   carto_import_client *c = NULL;
-  assert_ok(carto_import_options_new(&o));
-  assert_ok(carto_import_options_set_base_url(o, stub_base_url(stub, "demo")));
-  assert_ok(carto_import_options_set_api_key(o, KEY));
   assert_ok(carto_import_options_set_retry(o, attempts, 1, max_backoff_ms));
   assert_ok(carto_import_options_set_request_timeout_ms(o, request_timeout_ms));
   assert_ok(carto_import_client_new(&c, o));

@@ -16,11 +16,8 @@ struct fixture {
 
 static carto_import_client *make_client(stub_server *stub, int auth_mode, const char *suffix,
                                         int attempts) {
-  carto_import_options *o = NULL;
+  carto_import_options *o = options_for(stub_base_url(stub, "demo"), KEY);
   carto_import_client *c = NULL;
-  assert_ok(carto_import_options_new(&o));
-  assert_ok(carto_import_options_set_base_url(o, stub_base_url(stub, "demo")));
-  assert_ok(carto_import_options_set_api_key(o, KEY));
   assert_ok(carto_import_options_set_auth_mode(o, auth_mode));
   assert_ok(carto_import_options_set_retry(o, attempts, 1, 10));
   if (suffix) assert_ok(carto_import_options_set_user_agent_suffix(o, suffix));

@@ -82,6 +82,15 @@ static inline void assert_no_key_in_last_error(const char *key) {
   } while (0)
 
 /* Milliseconds on a monotonic clock. */
+/* Options for an account at base_url with key; the caller frees them. */
+static inline carto_import_options *options_for(const char *base_url, const char *key) {
+  carto_import_options *o = NULL;
+  assert_ok(carto_import_options_new(&o));
+  assert_ok(carto_import_options_set_base_url(o, base_url));
+  assert_ok(carto_import_options_set_api_key(o, key));
+  return o;
+}
+
 static inline double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
