@@ -769,7 +769,8 @@ CARTO_IMPORT_API void carto_import_string_list_free(carto_import_string_list *li
  * @param userdata  passed as is to the callback.
  * @param params      NULL for the server's defaults; copied.
  * @param timeout_ms  the deadline for the whole call; 0 or negative means no limit.
- * @param progress    NULL, or called while sending and on every state change.
+ * @param progress    NULL, or called while sending and while waiting (see
+ *                    carto_import_progress_cb).
  * @param[out] out    Ownership: caller frees it with carto_import_dataset_list_free().
  * @return 0; the errors of carto_import_job_new_*, _run and _wait (a failed import is
  *         CARTO_IMPORT_EREMOTE with the CARTO error code; a deadline is CARTO_IMPORT_ETIMEDOUT,

@@ -3,8 +3,6 @@
 
 using namespace carto;
 
-const Options &carto_options_of(const carto_import_options *o);
-
 namespace carto::capi {
 std::shared_ptr<ClientCore> core_of(const carto_import_client *c) {
   return checked(c, Kind::client, "client")->core;
@@ -15,11 +13,8 @@ extern "C" {
 
 carto_import_status carto_import_client_new(carto_import_client **out,
                                           const carto_import_options *opts) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    auto core = std::make_shared<ClientCore>(carto_options_of(opts));
-    capi::make_handle(out, capi::Kind::client, std::move(core));
+  return capi::guard_new(out, capi::Kind::client, [&] {
+    return std::make_shared<ClientCore>(carto_options_of(opts));
   });
 }
 

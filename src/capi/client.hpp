@@ -10,6 +10,9 @@ struct carto_import_client {
   std::shared_ptr<carto::ClientCore> core;
 };
 
+// The options behind a handle (defined with the options shim).
+const carto::Options &carto_options_of(const carto_import_options *o);
+
 namespace carto::capi {
 // The client's shared core (kept alive by whoever holds the returned pointer).
 std::shared_ptr<ClientCore> core_of(const carto_import_client *c);

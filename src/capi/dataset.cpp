@@ -12,14 +12,6 @@ Dataset &dataset_of(const carto_import_dataset *d) {
   return *capi::checked(d, capi::Kind::dataset, "dataset")->dataset;
 }
 
-bool is_url(const std::string &s) {
-  std::string head;
-  for (size_t i = 0; i < s.size() && i < 8; ++i)
-    head += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
-  return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0 ||
-         head.rfind("ftp://", 0) == 0;
-}
-
 // The datasets of a complete job, one per table it created.
 std::vector<std::unique_ptr<Dataset>> datasets_of(const ImportJob &job, const Deadline &deadline) {
   if (job.state() != CARTO_IMPORT_STATE_COMPLETE)
@@ -37,16 +29,11 @@ std::unique_ptr<ImportJob> job_for(const std::shared_ptr<ClientCore> &core, cons
                                    const carto_import_params *params) {
   if (is_connector(source))
     return ImportJob::from_connector(core, source, capi::params_of(params));
-  if (is_url(source)) return ImportJob::from_url(core, source, capi::params_of(params));
+  if (is_fetchable_url(source)) return ImportJob::from_url(core, source, capi::params_of(params));
   return ImportJob::from_file(core, source, capi::params_of(params));
 }
 
 }  // namespace
-
-void carto::capi::store_datasets(carto_import_dataset_list **out,
-                                 std::vector<std::unique_ptr<Dataset>> items) {
-  make_handle(out, Kind::dataset_list, std::move(items));
-}
 
 extern "C" {
 
@@ -55,9 +42,7 @@ carto_import_status carto_import_dataset_create(carto_import_dataset_list **out,
                                               const char *path_or_url,
                                               const carto_import_params *params, long timeout_ms,
                                               carto_import_progress_cb progress, void *userdata) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::dataset_list, [&] {
     auto core = capi::core_of(client);
     capi::require(path_or_url, "path_or_url");
     const Deadline deadline = capi::deadline_after(timeout_ms);
@@ -65,7 +50,7 @@ carto_import_status carto_import_dataset_create(carto_import_dataset_list **out,
     auto job = job_for(core, path_or_url, params);
     job->run(sink, deadline);
     job->wait(deadline, sink);
-    capi::store_datasets(out, datasets_of(*job, deadline));
+    return datasets_of(*job, deadline);
   });
 }
 
@@ -76,9 +61,7 @@ carto_import_status carto_import_dataset_create_sync(carto_import_dataset_list *
                                                    long timeout_ms,
                                                    carto_import_progress_cb progress,
                                                    void *userdata) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::dataset_list, [&] {
     auto core = capi::core_of(client);
     capi::require(source, "source");
     const Deadline deadline = capi::deadline_after(timeout_ms);
@@ -87,44 +70,37 @@ carto_import_status carto_import_dataset_create_sync(carto_import_dataset_list *
       auto job = job_for(core, source, params);
       job->run(sink, deadline);
       job->wait(deadline, sink);
-      capi::store_datasets(out, datasets_of(*job, deadline));
-      return;
+      return datasets_of(*job, deadline);
     }
     auto sync = SyncTable::create(core, source, is_connector(source), interval_seconds,
                                   capi::params_of(params), deadline);
     sync->wait(deadline, sink);
     std::vector<std::unique_ptr<Dataset>> items;
     items.push_back(sync->dataset(deadline));
-    capi::store_datasets(out, std::move(items));
+    return items;
   });
 }
 
 carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
                                             carto_import_job *job) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    capi::store_datasets(out, datasets_of(capi::job_of(job), std::nullopt));
+  return capi::guard_new(out, capi::Kind::dataset_list, [&] {
+    return datasets_of(capi::job_of(job), std::nullopt);
   });
 }
 
 carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **out,
                                                 carto_import_client *client) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    capi::store_datasets(out, list_datasets(capi::core_of(client)));
+  return capi::guard_new(out, capi::Kind::dataset_list, [&] {
+    return list_datasets(capi::core_of(client));
   });
 }
 
 carto_import_status carto_import_dataset_get(carto_import_dataset **out,
                                            carto_import_client *client, const char *id_or_name) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::dataset, [&] {
     auto core = capi::core_of(client);
     capi::require(id_or_name, "id_or_name");
-    capi::make_handle(out, capi::Kind::dataset, Dataset::fetch(std::move(core), id_or_name));
+    return Dataset::fetch(std::move(core), id_or_name);
   });
 }
 
@@ -136,14 +112,8 @@ size_t carto_import_dataset_list_count(const carto_import_dataset_list *list) {
 
 carto_import_status carto_import_dataset_list_get(carto_import_dataset **out,
                                                 const carto_import_dataset_list *list, size_t i) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    const auto &items = capi::checked(list, capi::Kind::dataset_list, "dataset list")->items;
-    if (i >= items.size())
-      throw Error(CARTO_IMPORT_EINVAL, "index " + std::to_string(i) + " is out of range (the list has " +
-                                           std::to_string(items.size()) + " datasets)");
-    capi::make_handle(out, capi::Kind::dataset, std::make_unique<Dataset>(*items[i]));
+  return capi::guard_new(out, capi::Kind::dataset, [&] {
+    return capi::copy_item(list, capi::Kind::dataset_list, "dataset list", i, "datasets");
   });
 }
 

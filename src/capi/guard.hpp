@@ -75,6 +75,17 @@ void make_handle(T **out, Kind kind, Args &&...args) {
   *out = h;
 }
 
+// The shape of every constructor: runs make() for the new object and stores it in *out as a
+// handle of `kind`. *out is NULL whenever the call fails; returns 0 or the failure's status.
+template <class T, class F>
+carto_import_status guard_new(T **out, Kind kind, F &&make) noexcept {
+  return guard([&] {
+    require(out, "out");
+    *out = nullptr;
+    make_handle(out, kind, make());
+  });
+}
+
 // Unregisters and deletes a handle; NULL and unknown pointers are ignored.
 template <class T>
 void free_handle(T *h, Kind kind) noexcept {

@@ -27,5 +27,17 @@ ImportParams params_of(const carto_import_params *p);
 ImportJob &job_of(const carto_import_job *j);
 ProgressSink progress_sink(carto_import_progress_cb cb, void *userdata);
 Deadline deadline_after(long timeout_ms);
-void store_datasets(carto_import_dataset_list **out, std::vector<std::unique_ptr<Dataset>> items);
+
+// A copy of item i of a list handle (datasets or sync tables), as a new owned object; EINVAL
+// when i is out of range. `name` names the list, `what` its items, in messages.
+template <class List>
+auto copy_item(const List *list, Kind kind, const char *name, size_t i, const char *what) {
+  const auto &items = checked(list, kind, name)->items;
+  if (i >= items.size())
+    throw Error(CARTO_IMPORT_EINVAL, "index " + std::to_string(i) +
+                                         " is out of range (the list has " +
+                                         std::to_string(items.size()) + " " + what + ")");
+  using Item = typename std::decay_t<decltype(*items[i])>;
+  return std::make_unique<Item>(*items[i]);
+}
 }  // namespace carto::capi

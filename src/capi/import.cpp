@@ -46,10 +46,6 @@ carto_import_status with_job(const carto_import_job *j, F &&f) {
   return capi::guard([&] { f(capi::job_of(j)); });
 }
 
-void store_job(carto_import_job **out, std::unique_ptr<ImportJob> job) {
-  capi::make_handle(out, capi::Kind::job, std::move(job));
-}
-
 }  // namespace
 
 extern "C" {
@@ -106,23 +102,19 @@ int carto_import_state_is_final(int state) { return state_is_final(state) ? 1 : 
 
 carto_import_status carto_import_job_new_file(carto_import_job **out, carto_import_client *client,
                                             const char *path, const carto_import_params *params) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::job, [&] {
     auto core = capi::core_of(client);
     capi::require(path, "path");
-    store_job(out, ImportJob::from_file(std::move(core), path, capi::params_of(params)));
+    return ImportJob::from_file(std::move(core), path, capi::params_of(params));
   });
 }
 
 carto_import_status carto_import_job_new_url(carto_import_job **out, carto_import_client *client,
                                            const char *url, const carto_import_params *params) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::job, [&] {
     auto core = capi::core_of(client);
     capi::require(url, "url");
-    store_job(out, ImportJob::from_url(std::move(core), url, capi::params_of(params)));
+    return ImportJob::from_url(std::move(core), url, capi::params_of(params));
   });
 }
 
@@ -130,24 +122,19 @@ carto_import_status carto_import_job_new_connector(carto_import_job **out,
                                                  carto_import_client *client,
                                                  const char *connector_json,
                                                  const carto_import_params *params) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::job, [&] {
     auto core = capi::core_of(client);
     capi::require(connector_json, "connector_json");
-    store_job(out, ImportJob::from_connector(std::move(core), connector_json,
-                                             capi::params_of(params)));
+    return ImportJob::from_connector(std::move(core), connector_json, capi::params_of(params));
   });
 }
 
 carto_import_status carto_import_job_attach(carto_import_job **out, carto_import_client *client,
                                           const char *id) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::job, [&] {
     auto core = capi::core_of(client);
     capi::require(id, "id");
-    store_job(out, ImportJob::attach(std::move(core), id));
+    return ImportJob::attach(std::move(core), id);
   });
 }
 
@@ -217,11 +204,9 @@ const char *carto_import_job_json(const carto_import_job *job) {
 
 carto_import_status carto_import_job_list(carto_import_string_list **out,
                                         carto_import_client *client) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::string_list, [&] {
     auto core = capi::core_of(client);
-    capi::make_handle(out, capi::Kind::string_list, list_import_jobs(*core));
+    return list_import_jobs(*core);
   });
 }
 

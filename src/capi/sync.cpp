@@ -19,20 +19,13 @@ carto_import_status with_sync(const carto_import_sync *s, F &&f) {
   return capi::guard([&] { f(sync_of(s)); });
 }
 
-void store_sync(carto_import_sync **out, std::unique_ptr<SyncTable> sync) {
-  capi::make_handle(out, capi::Kind::sync, std::move(sync));
-}
-
 carto_import_status create(carto_import_sync **out, carto_import_client *client,
                            const char *source, const char *name, bool connector, long interval,
                            const carto_import_params *params) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::sync, [&] {
     auto core = capi::core_of(client);
     capi::require(source, name);
-    store_sync(out, SyncTable::create(std::move(core), source, connector, interval,
-                                      capi::params_of(params)));
+    return SyncTable::create(std::move(core), source, connector, interval, capi::params_of(params));
   });
 }
 
@@ -56,21 +49,17 @@ carto_import_status carto_import_sync_create_connector(carto_import_sync **out,
 
 carto_import_status carto_import_sync_get(carto_import_sync **out, carto_import_client *client,
                                         const char *id) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
+  return capi::guard_new(out, capi::Kind::sync, [&] {
     auto core = capi::core_of(client);
     capi::require(id, "id");
-    store_sync(out, SyncTable::fetch(std::move(core), id));
+    return SyncTable::fetch(std::move(core), id);
   });
 }
 
 carto_import_status carto_import_sync_list_all(carto_import_sync_list **out,
                                              carto_import_client *client) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    capi::make_handle(out, capi::Kind::sync_list, list_syncs(capi::core_of(client)));
+  return capi::guard_new(out, capi::Kind::sync_list, [&] {
+    return list_syncs(capi::core_of(client));
   });
 }
 
@@ -82,15 +71,8 @@ size_t carto_import_sync_list_count(const carto_import_sync_list *list) {
 
 carto_import_status carto_import_sync_list_get(carto_import_sync **out,
                                              const carto_import_sync_list *list, size_t i) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    const auto &items = capi::checked(list, capi::Kind::sync_list, "sync list")->items;
-    if (i >= items.size())
-      throw Error(CARTO_IMPORT_EINVAL, "index " + std::to_string(i) +
-                                           " is out of range (the list has " +
-                                           std::to_string(items.size()) + " sync tables)");
-    store_sync(out, std::make_unique<SyncTable>(*items[i]));
+  return capi::guard_new(out, capi::Kind::sync, [&] {
+    return capi::copy_item(list, capi::Kind::sync_list, "sync list", i, "sync tables");
   });
 }
 
@@ -166,10 +148,8 @@ const char *carto_import_sync_json(const carto_import_sync *sync) {
 }
 
 carto_import_status carto_import_sync_dataset(carto_import_dataset **out, carto_import_sync *sync) {
-  return capi::guard([&] {
-    capi::require(out, "out");
-    *out = nullptr;
-    capi::make_handle(out, capi::Kind::dataset, sync_of(sync).dataset());
+  return capi::guard_new(out, capi::Kind::dataset, [&] {
+    return sync_of(sync).dataset();
   });
 }
 

@@ -98,15 +98,11 @@ std::unique_ptr<Dataset> Dataset::of_table(std::shared_ptr<ClientCore> client,
 std::string Dataset::id() const { return json_string(viz_.get(), "id"); }
 
 const char *Dataset::get_string(const std::string &field) const {
-  const cJSON *m = lookup(viz_.get(), field);
-  return cJSON_IsString(m) ? m->valuestring : nullptr;
+  return json_value_string(lookup(viz_.get(), field));
 }
 
 std::optional<long long> Dataset::get_int(const std::string &field) const {
-  const cJSON *m = lookup(viz_.get(), field);
-  if (cJSON_IsBool(m)) return cJSON_IsTrue(m) ? 1 : 0;
-  if (cJSON_IsNumber(m)) return static_cast<long long>(m->valuedouble);
-  return std::nullopt;
+  return json_value_int(lookup(viz_.get(), field));
 }
 
 int Dataset::privacy() const {
@@ -160,9 +156,8 @@ void Dataset::save() {
   req.path = "api/v1/viz/" + id();
   req.has_json_body = true;
   req.json_body = json_print(body.get());
-  JsonPtr reply = client_->send_json(req);
-  // The update reply lacks the dependent-map counts; keep the dataset's view complete.
-  take(std::move(reply), req.describe());
+  // The update's reply lacks the dependent-map counts: take the full view from a fetch instead.
+  client_->send_json(req);
   refresh();
 }
 

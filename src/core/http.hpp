@@ -57,7 +57,6 @@ class Transport {
   HttpReply send(const HttpRequest &req, const Deadline &deadline = std::nullopt);
 
  private:
-  struct Attempt;
   HttpReply attempt_once(const HttpRequest &req, const Deadline &deadline, bool *sent_anything);
   void *acquire();
   void release(void *easy);

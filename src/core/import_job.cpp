@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <type_traits>
 
 #include "carto_import.h"
 #include "core/error.hpp"
@@ -40,8 +41,8 @@ std::string basename_of(const std::string &path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-void add_bool(cJSON *obj, const char *name, const std::optional<bool> &v) {
-  if (v && !cJSON_AddBoolToObject(obj, name, *v)) throw std::bad_alloc();
+void add_bool(cJSON *obj, const char *name, bool v) {
+  if (!cJSON_AddBoolToObject(obj, name, v)) throw std::bad_alloc();
 }
 
 void add_string(cJSON *obj, const char *name, const char *v) {
@@ -99,27 +100,37 @@ JsonPtr parse_connector(const std::string &json) {
   return doc;
 }
 
-QueryParams ImportParams::as_query() const {
-  QueryParams q;
-  auto flag = [&q](const char *name, const std::optional<bool> &v) {
-    if (v) q.emplace_back(name, *v ? "true" : "false");
+template <class Visit>
+void ImportParams::each(Visit &&visit) const {
+  auto flag = [&](const char *name, const std::optional<bool> &v) {
+    if (v) visit(name, *v);
   };
   flag("type_guessing", type_guessing);
   flag("quoted_fields_guessing", quoted_fields_guessing);
   flag("content_guessing", content_guessing);
   flag("create_vis", create_vis);
-  if (const char *p = privacy_name(privacy)) q.emplace_back("privacy", p);
-  if (const char *c = collision_name(collision)) q.emplace_back("collision_strategy", c);
+  if (const char *p = privacy_name(privacy)) visit("privacy", p);
+  if (const char *c = collision_name(collision)) visit("collision_strategy", c);
+}
+
+QueryParams ImportParams::as_query() const {
+  QueryParams q;
+  each([&q](const char *name, auto value) {
+    if constexpr (std::is_same_v<decltype(value), bool>)
+      q.emplace_back(name, value ? "true" : "false");
+    else
+      q.emplace_back(name, value);
+  });
   return q;
 }
 
 void ImportParams::add_to_json(cJSON *obj) const {
-  add_bool(obj, "type_guessing", type_guessing);
-  add_bool(obj, "quoted_fields_guessing", quoted_fields_guessing);
-  add_bool(obj, "content_guessing", content_guessing);
-  add_bool(obj, "create_vis", create_vis);
-  add_string(obj, "privacy", privacy_name(privacy));
-  add_string(obj, "collision_strategy", collision_name(collision));
+  each([obj](const char *name, auto value) {
+    if constexpr (std::is_same_v<decltype(value), bool>)
+      add_bool(obj, name, value);
+    else
+      add_string(obj, name, value);
+  });
 }
 
 std::unique_ptr<ImportJob> ImportJob::from_file(std::shared_ptr<ClientCore> client,
@@ -141,17 +152,25 @@ std::unique_ptr<ImportJob> ImportJob::from_file(std::shared_ptr<ClientCore> clie
   return job;
 }
 
-std::unique_ptr<ImportJob> ImportJob::from_url(std::shared_ptr<ClientCore> client,
-                                               const std::string &url, ImportParams params) {
+bool is_fetchable_url(const std::string &s) noexcept {
+  const size_t colon = s.find("://");
+  if (colon == std::string::npos || colon > 5) return false;
   std::string scheme;
-  const size_t colon = url.find("://");
-  if (colon != std::string::npos)
-    for (size_t i = 0; i < colon; ++i)
-      scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(url[i])));
-  if (scheme != "http" && scheme != "https" && scheme != "ftp")
+  for (size_t i = 0; i < colon; ++i)
+    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  return scheme == "http" || scheme == "https" || scheme == "ftp";
+}
+
+void check_fetchable_url(const std::string &url) {
+  if (!is_fetchable_url(url))
     throw Error(CARTO_IMPORT_EINVAL,
                 "'" + url + "' is not an http, https or ftp URL the server could fetch");
-  if (url.size() <= colon + 3) throw Error(CARTO_IMPORT_EINVAL, "the URL has no host");
+  if (url.size() <= url.find("://") + 3) throw Error(CARTO_IMPORT_EINVAL, "the URL has no host");
+}
+
+std::unique_ptr<ImportJob> ImportJob::from_url(std::shared_ptr<ClientCore> client,
+                                               const std::string &url, ImportParams params) {
+  check_fetchable_url(url);
   std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::url));
   job->url_ = url;
   job->params_ = params;
@@ -275,15 +294,11 @@ const char *ImportJob::get_string(const std::string &field) const {
       obj = json_member(obj, "get_error_text");
       key = f.key;
     }
-  const cJSON *m = json_member(obj, key.c_str());
-  return cJSON_IsString(m) ? m->valuestring : nullptr;
+  return json_value_string(json_member(obj, key.c_str()));
 }
 
 std::optional<long long> ImportJob::get_int(const std::string &field) const {
-  const cJSON *m = json_member(doc_.get(), field.c_str());
-  if (cJSON_IsBool(m)) return cJSON_IsTrue(m) ? 1 : 0;
-  if (cJSON_IsNumber(m)) return json_int(doc_.get(), field.c_str());
-  return std::nullopt;
+  return json_value_int(json_member(doc_.get(), field.c_str()));
 }
 
 std::vector<std::string> ImportJob::table_refs() const {

@@ -21,6 +21,11 @@ struct ImportParams {
   QueryParams as_query() const;
   // The same, as members of a JSON object (booleans as JSON booleans).
   void add_to_json(cJSON *obj) const;
+
+ private:
+  // Calls visit(name, bool) or visit(name, const char *) for every parameter that is set.
+  template <class Visit>
+  void each(Visit &&visit) const;
 };
 
 int state_from_name(const std::string &name) noexcept;
@@ -83,6 +88,11 @@ class ImportJob {
 std::vector<std::string> list_import_jobs(ClientCore &client);
 
 bool looks_like_uuid(const std::string &s) noexcept;
+
+// True when s starts with http://, https:// or ftp:// (any case): a URL the server fetches.
+bool is_fetchable_url(const std::string &s) noexcept;
+// Throws EINVAL unless s is such a URL, with a host.
+void check_fetchable_url(const std::string &url);
 
 // Parses a connector description (the object, or {"connector": {...}}) and returns the
 // connector object; throws EINVAL when it is not a JSON object with a provider.

@@ -35,9 +35,18 @@ bool json_is_string(const cJSON *obj, const char *key) {
 
 long long json_int(const cJSON *obj, const char *key, long long fallback) {
   const cJSON *m = json_member(obj, key);
-  if (!cJSON_IsNumber(m) || !std::isfinite(m->valuedouble)) return fallback;
-  if (m->valuedouble > 9.2e18 || m->valuedouble < -9.2e18) return fallback;
-  return static_cast<long long>(m->valuedouble);
+  return cJSON_IsNumber(m) ? json_value_int(m).value_or(fallback) : fallback;
+}
+
+const char *json_value_string(const cJSON *v) {
+  return cJSON_IsString(v) ? v->valuestring : nullptr;
+}
+
+std::optional<long long> json_value_int(const cJSON *v) {
+  if (cJSON_IsBool(v)) return cJSON_IsTrue(v) ? 1 : 0;
+  if (!cJSON_IsNumber(v) || !std::isfinite(v->valuedouble)) return std::nullopt;
+  if (v->valuedouble > 9.2e18 || v->valuedouble < -9.2e18) return std::nullopt;
+  return static_cast<long long>(v->valuedouble);
 }
 
 bool json_is_number(const cJSON *obj, const char *key) {

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace carto {
@@ -27,5 +28,10 @@ bool json_is_string(const cJSON *obj, const char *key);
 long long json_int(const cJSON *obj, const char *key, long long fallback = 0);
 bool json_is_number(const cJSON *obj, const char *key);
 bool json_bool(const cJSON *obj, const char *key, bool fallback = false);
+
+// A field value as the C API's getters give it: the string, or nullptr.
+const char *json_value_string(const cJSON *v);
+// A number (its integral part, when it fits) or a boolean (0 or 1); nullopt otherwise.
+std::optional<long long> json_value_int(const cJSON *v);
 
 }  // namespace carto

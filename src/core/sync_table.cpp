@@ -59,7 +59,7 @@ std::unique_ptr<SyncTable> SyncTable::create(std::shared_ptr<ClientCore> client,
     if (!cJSON_AddItemToObject(body.get(), "connector", parse_connector(source).release()))
       throw std::bad_alloc();
   } else {
-    ImportJob::from_url(client, source, params);  // validates the URL the same way
+    check_fetchable_url(source);
     if (!cJSON_AddStringToObject(body.get(), "url", source.c_str())) throw std::bad_alloc();
   }
   if (!cJSON_AddNumberToObject(body.get(), "interval", static_cast<double>(interval_seconds)))
@@ -186,15 +186,11 @@ std::unique_ptr<Dataset> SyncTable::dataset(const Deadline &deadline) {
 
 const char *SyncTable::get_string(const std::string &field) const {
   if (field == "data_import_id") return data_import_id_.empty() ? nullptr : data_import_id_.c_str();
-  const cJSON *m = json_member(doc_.get(), field.c_str());
-  return cJSON_IsString(m) ? m->valuestring : nullptr;
+  return json_value_string(json_member(doc_.get(), field.c_str()));
 }
 
 std::optional<long long> SyncTable::get_int(const std::string &field) const {
-  const cJSON *m = json_member(doc_.get(), field.c_str());
-  if (cJSON_IsBool(m)) return cJSON_IsTrue(m) ? 1 : 0;
-  if (cJSON_IsNumber(m)) return json_int(doc_.get(), field.c_str());
-  return std::nullopt;
+  return json_value_int(json_member(doc_.get(), field.c_str()));
 }
 
 std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client) {
