@@ -170,15 +170,16 @@ typedef struct cli_waitable {
   const char *(*id)(const void *obj);
   carto_import_status (*refresh)(void *obj);
   int (*state)(const void *obj);
-  int (*succeeded)(const void *obj);
-  /* the library's wait, once the object is final: its status, and the failure's details */
-  carto_import_status (*settle)(void *obj);
+  /* the library's wait: carto_import_job_wait or carto_import_sync_wait */
+  carto_import_status (*wait)(void *obj, long timeout_ms, carto_import_progress_cb progress,
+                              void *userdata);
 } cli_waitable;
 
 extern const cli_waitable CLI_JOB_WAIT, CLI_SYNC_WAIT;
 
-/* Polls obj until it is final, within --timeout, showing its states through p (its label is
- * set here); returns 0, or the exit status after reporting a failure, timeout or Ctrl-C. */
+/* Waits (the library's wait) until obj is final, within --timeout, showing its states through p
+ * (its label is set here); returns 0, or the exit status after reporting a failure, timeout or
+ * Ctrl-C. */
 int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress *p);
 
 /* ---- commands (cmd_*.c) -------------------------------------------------------------------- */

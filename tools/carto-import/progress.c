@@ -1,10 +1,9 @@
 /* Progress on stderr, Ctrl-C, and waiting for import jobs and sync tables.
  *
- * The library's own waits call the progress callback only when the state changes, so they
- * could not notice Ctrl-C while a long step runs: the tool polls with *_refresh() itself,
- * sleeping in a way that Ctrl-C interrupts, and hands the final object to the library's wait
- * to get its result and error details. */
-#include <errno.h>
+ * Waits are the library's (carto_import_job_wait, carto_import_sync_wait): they ask the
+ * progress callback after every poll and at least every 100 ms, so cli_on_progress sees
+ * Ctrl-C promptly and cancels. */
+#include <limits.h>
 #include <signal.h>
 #include <string.h>
 #include <time.h>
@@ -103,53 +102,33 @@ static long long now_ms(void) {
   return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Sleeps ms milliseconds, or less when Ctrl-C is pressed. */
-static void nap(long long ms) {
-  struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
-  while (nanosleep(&ts, &ts) != 0 && errno == EINTR && !cli_interrupted()) {
-  }
-}
-
 int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress *p) {
   const char *id = w->id(obj);
   const long long deadline = ctx->timeout_s > 0 ? now_ms() + ctx->timeout_s * 1000LL : 0;
-  long long delay = 100;
   char what[128];
   int rc = 0;
   snprintf(what, sizeof what, "%s %s", w->what, id);
   snprintf(p->label, sizeof p->label, "%s", what);
   cli_interrupt_catch(1);
-  for (;;) {
-    if (w->refresh(obj) != 0) {
-      cli_progress_end(p);
-      rc = cli_fail(ctx, "waiting");
-      break;
-    }
-    const int state = w->state(obj);
-    if (cli_on_progress(state, -1, -1, p) != 0) {
-      cli_progress_end(p);
-      rc = cli_error(ctx, CLI_EXIT_CANCELED,
-                     "interrupted: stopped waiting; %s goes on on the server (see '" CLI_PROG
-                     " %s %s')", what, w->resume, id);
-      break;
-    }
-    if (carto_import_state_is_final(state)) {
-      cli_progress_end(p);
-      if (!w->succeeded(obj) && w->settle(obj) != 0) rc = cli_fail(ctx, NULL);
-      break;
-    }
-    const long long left = deadline ? deadline - now_ms() : delay;
-    if (left <= 0) {
-      cli_progress_end(p);
-      rc = cli_error(ctx, CLI_EXIT_NETWORK,
-                     "timed out after %ld s: %s is still '%s'; it goes on on the server (see '"
-                     CLI_PROG " %s %s')",
-                     ctx->timeout_s, what, carto_import_state_string(state), w->resume, id);
-      break;
-    }
-    nap(delay < left ? delay : left);
-    delay = delay * 3 / 2 < 1000 ? delay * 3 / 2 : 1000;
-  }
+  /* (a --timeout too long for the library's milliseconds is as good as none) */
+  const long timeout_ms = ctx->timeout_s <= LONG_MAX / 1000 ? ctx->timeout_s * 1000 : 0;
+  const int status = w->wait(obj, timeout_ms, cli_on_progress, p);
+  cli_progress_end(p);
+  if (status == CARTO_IMPORT_ECANCELED && cli_interrupted())
+    rc = cli_error(ctx, CLI_EXIT_CANCELED,
+                   "interrupted: stopped waiting; %s goes on on the server (see '" CLI_PROG
+                   " %s %s')", what, w->resume, id);
+  /* (the deadline's ETIMEDOUT, not a stalled transfer's: the library stops with less than a
+   *  millisecond left by its own clock, so allow for a little skew) */
+  else if (status == CARTO_IMPORT_ETIMEDOUT && deadline && now_ms() + 100 >= deadline)
+    rc = cli_error(ctx, CLI_EXIT_NETWORK,
+                   "timed out after %ld s: %s is still '%s'; it goes on on the server (see '"
+                   CLI_PROG " %s %s')",
+                   ctx->timeout_s, what, carto_import_state_string(w->state(obj)), w->resume, id);
+  else if (status == CARTO_IMPORT_EREMOTE) /* the failure's details are in the last error */
+    rc = cli_fail(ctx, NULL);
+  else if (status != 0)
+    rc = cli_fail(ctx, "waiting");
   cli_interrupt_catch(0);
   return rc;
 }
@@ -159,18 +138,20 @@ int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress 
 static const char *job_id(const void *o) { return carto_import_job_id(o); }
 static carto_import_status job_refresh(void *o) { return carto_import_job_refresh(o); }
 static int job_state(const void *o) { return carto_import_job_state(o); }
-static int job_succeeded(const void *o) { return carto_import_job_success(o) == 1; }
-static carto_import_status job_settle(void *o) { return carto_import_job_wait(o, 0, NULL, NULL); }
+static carto_import_status job_wait(void *o, long timeout_ms, carto_import_progress_cb cb,
+                                    void *userdata) {
+  return carto_import_job_wait(o, timeout_ms, cb, userdata);
+}
 
 static const char *sync_id(const void *o) { return carto_import_sync_id(o); }
 static carto_import_status sync_refresh(void *o) { return carto_import_sync_refresh(o); }
 static int sync_state(const void *o) { return carto_import_sync_state(o); }
-static int sync_succeeded(const void *o) {
-  return carto_import_sync_state(o) == CARTO_IMPORT_STATE_SUCCESS;
+static carto_import_status sync_wait(void *o, long timeout_ms, carto_import_progress_cb cb,
+                                     void *userdata) {
+  return carto_import_sync_wait(o, timeout_ms, cb, userdata);
 }
-static carto_import_status sync_settle(void *o) { return carto_import_sync_wait(o, 0, NULL, NULL); }
 
 const cli_waitable CLI_JOB_WAIT = {"import job", "jobs wait", job_id, job_refresh, job_state,
-                                   job_succeeded, job_settle};
+                                   job_wait};
 const cli_waitable CLI_SYNC_WAIT = {"sync table", "syncs show", sync_id, sync_refresh,
-                                    sync_state, sync_succeeded, sync_settle};
+                                    sync_state, sync_wait};
