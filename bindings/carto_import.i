@@ -202,7 +202,17 @@ CARTO_IMPORT_HANDLE(CartoSyncList, carto_import_sync_list, carto_import_sync_lis
 CARTO_IMPORT_HANDLE(CartoStringList, carto_import_string_list, carto_import_string_list_free)
 
 
-/* Constructors return NULL on failure; the language's %exception on them raises. */
+/* Constructors return NULL on failure: the language's CARTO_IMPORT_CONSTRUCTOR_FAILED raises. */
+%define CARTO_IMPORT_CONSTRUCTOR_CHECK(Box)
+%exception Box::Box {
+  $action
+  if (!result) { CARTO_IMPORT_CONSTRUCTOR_FAILED; }
+}
+%enddef
+CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoOptions)
+CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoClient)
+CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
+
 %extend CartoOptions {
   /** New options with the defaults (TLS verified, 3 attempts, no request timeout...). */
   CartoOptions() {

@@ -17,7 +17,10 @@
  *   - typemaps for SWIGTYPE **OUT          (returned owned objects);
  *   - typemaps for (carto_import_progress_cb progress, void *userdata)   (the trampoline);
  *   - a closed handle raises before the call (CARTO_IMPORT_CHECK_OPEN, below), through
- *     a C macro CARTO_IMPORT_CLOSED_ERROR(name) that raises and leaves the wrapper.
+ *     a C macro CARTO_IMPORT_CLOSED_ERROR(name) that raises EBADHANDLE with the message
+ *     carto_import_closed_message() makes of name, and leaves the wrapper;
+ *   - a macro CARTO_IMPORT_CONSTRUCTOR_FAILED that raises the last error and leaves the
+ *     wrapper (constructors return NULL on failure: carto_import.i).
  * and raise the class carto_import_error_class_of(code) names (carto_import.i: the one mapping
  * of status codes to exception classes, with the details in a carto_import_error_info).
  */
@@ -74,7 +77,13 @@ typedef struct Box {} Box;
 %enddef
 
 %{
+#include <stdio.h>
 #include <string.h>
+/* The message of a use of a closed handle, from its box's C name: "this Client is closed". */
+static void carto_import_closed_message(char *buf, size_t size, const char *box) {
+  snprintf(buf, size, "this %s is closed", strncmp(box, "Carto", 5) == 0 ? box + 5 : box);
+}
+
 /* The wrappers that accept a closed handle: the destructor, close() and is_closed(). */
 static int carto_import_closed_ok(const char *symname) {
   size_t n = strlen(symname);

@@ -38,9 +38,10 @@
   private CartoImport() {}
 %}
 
-/* The CARTO_IMPORT_CHECK_OPEN hook (common/macros.i): a SWIG macro, so that $null (the
- * wrapper's return value) is expanded in the typemaps that use it. */
+/* The hooks of common/macros.i: SWIG macros, so that $null (the wrapper's return value) is
+ * expanded in the typemaps and %exception that use them. */
 #define CARTO_IMPORT_CLOSED_ERROR(name) do { carto_java_closed(jenv, name); return $null; } while (0)
+#define CARTO_IMPORT_CONSTRUCTOR_FAILED do { carto_java_throw(jenv, 0, NULL); return $null; } while (0)
 
 /* (the C helpers come after the shared file, whose C code they use: see the end) */
 
@@ -66,12 +67,7 @@
 %typemap(jtype) carto_import_status method "long"
 %typemap(jstype) carto_import_status method "JavaBox"
 %typemap(javaout) carto_import_status method { return new JavaBox($jnicall, true); }
-%typemap(out) carto_import_status method {
-  if ($1 < 0) {
-    if (!(*jenv)->ExceptionCheck(jenv)) carto_java_throw(jenv, $1, NULL);
-    return $null;
-  }
-}
+%typemap(out) carto_import_status method = carto_import_status;
 %enddef
 CARTO_JAVA_RETURNS(CartoClient::import_file, ImportJob)
 CARTO_JAVA_RETURNS(CartoClient::import_url, ImportJob)
@@ -101,12 +97,7 @@ CARTO_JAVA_RETURNS(CartoSyncList::get, SyncTable)
 %typemap(jtype) carto_import_status method "int"
 %typemap(jstype) carto_import_status method "JavaType"
 %typemap(javaout) carto_import_status method { return $jnicall convert; }
-%typemap(out) carto_import_status method {
-  if ($1 < 0) {
-    if (!(*jenv)->ExceptionCheck(jenv)) carto_java_throw(jenv, $1, NULL);
-    return $null;
-  }
-}
+%typemap(out) carto_import_status method = carto_import_status;
 %enddef
 CARTO_JAVA_RETURNS_INT(CartoSyncTable::force, int, )
 CARTO_JAVA_RETURNS_INT(CartoSyncTable::is_syncing, boolean, != 0)
@@ -121,20 +112,6 @@ CARTO_JAVA_RETURNS_INT(CartoSyncTable::is_syncing, boolean, != 0)
   ctx.listener = $input;
   $1 = $input ? carto_java_progress : NULL;
   $2 = $input ? (void *)&ctx : NULL;
-}
-
-/* ---- constructors return NULL on failure ---------------------------------------------------- */
-%exception CartoOptions::CartoOptions {
-  $action
-  if (!result) { carto_java_throw(jenv, 0, NULL); return $null; }
-}
-%exception CartoClient::CartoClient {
-  $action
-  if (!result) { carto_java_throw(jenv, 0, NULL); return $null; }
-}
-%exception CartoParams::CartoParams {
-  $action
-  if (!result) { carto_java_throw(jenv, 0, NULL); return $null; }
 }
 
 /* ---- lifetime: AutoCloseable, Cleaner instead of finalize() --------------------------------- */
@@ -285,7 +262,6 @@ CARTO_JAVA_LIST(CartoStringList, String)
 /* ---- the C helpers of the typemaps above (wrappers come after every %{ %} block) ---------- */
 %{
 #include <stdio.h>
-#include <string.h>
 #include "carto_import.h"
 
 /* Where the hand-written classes live: the -package given to SWIG, with slashes. */
@@ -334,7 +310,7 @@ static void carto_java_throw(JNIEnv *jenv, int code, const char *message) {
  * library. */
 static void carto_java_closed(JNIEnv *jenv, const char *name) {
   char msg[96];
-  snprintf(msg, sizeof msg, "this %s is closed", strncmp(name, "Carto", 5) == 0 ? name + 5 : name);
+  carto_import_closed_message(msg, sizeof msg, name);
   carto_java_throw(jenv, CARTO_IMPORT_EBADHANDLE, msg);
 }
 

@@ -22,11 +22,16 @@ static void carto_py_raise(int code) { carto_py_raise_message(code, NULL); }
 /* A method of a closed handle: CARTO_IMPORT_EBADHANDLE, without calling the library. */
 #define CARTO_IMPORT_CLOSED_ERROR(name)                                                        \
   do {                                                                                         \
-    const char *n_ = (name);                                                                   \
     char msg_[96];                                                                             \
-    PyOS_snprintf(msg_, sizeof msg_, "this %s is closed",                                     \
-                  strncmp(n_, "Carto", 5) == 0 ? n_ + 5 : n_);                                 \
+    carto_import_closed_message(msg_, sizeof msg_, (name));                                    \
     carto_py_raise_message(CARTO_IMPORT_EBADHANDLE, msg_);                                     \
+    SWIG_fail;                                                                                 \
+  } while (0)
+
+/* A constructor returned NULL: its last error. */
+#define CARTO_IMPORT_CONSTRUCTOR_FAILED                                                        \
+  do {                                                                                         \
+    carto_py_raise(0);                                                                         \
     SWIG_fail;                                                                                 \
   } while (0)
 
@@ -77,20 +82,6 @@ static int carto_py_progress(int state, long long done, long long total, void *u
     $1 = carto_py_progress;
     $2 = (void *)$input;
   }
-}
-
-/* Constructors return NULL on failure. */
-%exception CartoOptions::CartoOptions {
-  $action
-  if (!result) { carto_py_raise(0); SWIG_fail; }
-}
-%exception CartoClient::CartoClient {
-  $action
-  if (!result) { carto_py_raise(0); SWIG_fail; }
-}
-%exception CartoParams::CartoParams {
-  $action
-  if (!result) { carto_py_raise(0); SWIG_fail; }
 }
 
 /* The Pythonic layer wraps these under their plain names (seconds, keywords, lists). */

@@ -18,8 +18,9 @@
 #define %nothreadallow %feature("nothreadallow")
 #define %threadallow %feature("nothreadallow", "0")
 
-/* The CARTO_IMPORT_CHECK_OPEN hook (common/macros.i): raises (rb_raise never returns). */
+/* The hooks of common/macros.i: they raise (rb_exc_raise never returns). */
 #define CARTO_IMPORT_CLOSED_ERROR(name) carto_rb_closed(name)
+#define CARTO_IMPORT_CONSTRUCTOR_FAILED carto_rb_raise(0, NULL)
 
 /* ---- every fallible call: raise (the block's own exception or jump first), else nil ---------- */
 %typemap(out) carto_import_status {
@@ -45,20 +46,6 @@
 %typemap(default) const CartoParams *params "$1 = NULL;"
 %typemap(default) long timeout_ms "$1 = 0;"
 
-/* ---- constructors return NULL on failure ---------------------------------------------------- */
-%exception CartoOptions::CartoOptions {
-  $action
-  if (!result) carto_rb_raise(0, NULL);
-}
-%exception CartoClient::CartoClient {
-  $action
-  if (!result) carto_rb_raise(0, NULL);
-}
-%exception CartoParams::CartoParams {
-  $action
-  if (!result) carto_rb_raise(0, NULL);
-}
-
 /* ---- Ruby names ------------------------------------------------------------------------------ */
 /* (closed? is an alias made by lib/carto_import.rb: common/macros.i recognises close and
  * is_closed, which work on a closed handle, by their wrapper names) */
@@ -80,8 +67,6 @@
 
 /* ---- the C helpers of the typemaps above (wrappers come after every %{ %} block) ---------- */
 %{
-#include <string.h>
-
 static VALUE carto_rb_module(void) { return rb_define_module("CartoImport"); }
 
 /* CartoImport::Error, or CartoImport::<stem>Error. */
@@ -117,7 +102,7 @@ static void carto_rb_raise(int code, const char *message) {
 
 static void carto_rb_closed(const char *name) {
   char msg[96];
-  snprintf(msg, sizeof msg, "this %s is closed", strncmp(name, "Carto", 5) == 0 ? name + 5 : name);
+  carto_import_closed_message(msg, sizeof msg, name);
   carto_rb_raise(CARTO_IMPORT_EBADHANDLE, msg);
 }
 
