@@ -28,8 +28,7 @@ class SyncTableJob(Resource):
     def force_sync(self):
         """Asks the server to sync now. Returns True when a run was queued; False when the
         server refused (the last run is under 15 minutes old, or it is busy)."""
-        outcome = self._handle.force()
-        self._handle.refresh()
+        outcome = self._handle.force()  # (it refreshes the handle itself)
         self._load()
         from .core import FORCE_ENQUEUED
         return outcome == FORCE_ENQUEUED
@@ -45,8 +44,7 @@ class SyncTableJob(Resource):
 
     def set_interval(self, interval):
         """Changes the interval between runs (seconds, >= 900)."""
-        self._handle.set_interval(int(interval))
-        self._handle.refresh()
+        self._handle.set_interval(int(interval))  # (the handle takes the server's reply)
         self._load()
 
     def delete(self):
