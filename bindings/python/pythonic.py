@@ -56,8 +56,6 @@ def _ms(seconds, name="timeout"):
 
 
 _PRIVACY = {"public": PRIVACY_PUBLIC, "private": PRIVACY_PRIVATE, "link": PRIVACY_LINK}
-_PRIVACY_NAMES = {PRIVACY_DEFAULT: None, PRIVACY_PUBLIC: "PUBLIC", PRIVACY_PRIVATE: "PRIVATE",
-                  PRIVACY_LINK: "LINK", PRIVACY_PASSWORD: "PASSWORD"}
 _COLLISION = {"rename": COLLISION_RENAME, "skip": COLLISION_SKIP,
               "overwrite": COLLISION_OVERWRITE}
 
@@ -224,8 +222,10 @@ class Client(_Handle):
 
         Returns the list of Datasets created (an archive may hold several tables).
         timeout: seconds for the whole call (None: no limit).
-        progress: progress(state, bytes_done, bytes_total) called while sending and on each
-        state change; return True or raise to cancel (the exception is re-raised here).
+        progress: progress(state, bytes_done, bytes_total) called while sending, then after
+        every poll and at least every 100 ms while waiting (bytes -1: compare with the previous
+        state to notice changes); return True or raise to cancel (the exception is re-raised
+        here).
         """
         return _items(self._import_dataset(_source(source), Params.of(params, **kwargs),
                                            _ms(timeout), progress))

@@ -11,8 +11,8 @@ package org.carto.importapi;
 public interface ProgressListener {
   /**
    * @param state a {@code CartoImport.STATE_*} value
-   * @param done bytes sent so far (while sending), else 0
-   * @param total bytes to send (while sending), else 0
+   * @param done bytes sent so far (while sending), else -1
+   * @param total bytes to send (while sending), else -1
    * @return true to go on, false to cancel
    */
   boolean onProgress(int state, long done, long total);
