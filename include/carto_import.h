@@ -1037,8 +1037,9 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_wait(carto_import_sync *s
                                                           void *userdata);
 
 /**
- * @brief Asks the server to sync now (PUT .../sync_now). The server refuses, without an
- *        error, when the last run is less than 15 minutes old or too many syncs run.
+ * @brief Asks the server to sync now (PUT .../sync_now), then refreshes the handle (as
+ *        carto_import_sync_refresh()). The server refuses, without an error, when the last
+ *        run is less than 15 minutes old or too many syncs run.
  * @param sync  the sync table.
  * @param[out] outcome  a carto_import_force_outcome value. May be NULL.
  * @return 0 whether or not it was enqueued (see outcome), CARTO_IMPORT_ENOTFOUND, network,
@@ -1061,6 +1062,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_is_syncing(carto_import_s
 
 /**
  * @brief Changes how often the sync table runs; the next run is then interval_seconds away.
+ *        The handle takes the server's reply as its state and fields.
  * @return 0, CARTO_IMPORT_EINVAL (below CARTO_IMPORT_SYNC_MIN_INTERVAL), network, HTTP and
  *         protocol errors, CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
