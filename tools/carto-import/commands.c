@@ -169,8 +169,8 @@ const cli_command CLI_COMMANDS[] = {
      "(or the account runs its maximum of syncs).",
      no_options, force_examples, cmd_syncs_force},
     {"syncs set-interval", "ID SECONDS", 2, 2, "change how often a table syncs",
-     "Sets how often a sync table runs, at least every 900 seconds; the next run is then "
-     "SECONDS away.",
+     "Sets how often a sync table runs: every SECONDS, which must be at least 900; the next "
+     "run is then SECONDS away.",
      no_options, NULL, cmd_syncs_set_interval},
     {"syncs delete", "ID", 1, 1, "stop syncing, keeping the table",
      "Deletes a sync table's definition: the dataset stays, and is no longer synced.",
