@@ -4,6 +4,7 @@
 # properties, context managers. Each method is a thin call of one C function of the SWIG layer.
 
 import json as _json
+import os as _os
 
 
 def _extends(target):
@@ -73,7 +74,7 @@ def _source(source):
     """A path, URL, connector JSON text, or a connector dict (sent as JSON)."""
     if isinstance(source, dict):
         return _json.dumps(source)
-    return __import__("os").fspath(source)
+    return _os.fspath(source)
 
 
 def _items(handle):
@@ -115,7 +116,7 @@ class Options(_Handle):
         if verify_tls is not None:
             self.set_verify_tls(bool(verify_tls))
         if ca_bundle is not None:
-            self.set_ca_bundle(__import__("os").fspath(ca_bundle))
+            self.set_ca_bundle(_os.fspath(ca_bundle))
         if allow_insecure_http is not None:
             self.set_allow_insecure_http(bool(allow_insecure_http))
         if connect_timeout is not None:
@@ -202,7 +203,7 @@ class Client(_Handle):
     def import_file(self, path, params=None, **kwargs):
         """Prepares an import of a local file (path used exactly as given): an ImportJob to
         run() and wait() for. Keywords are Params.configure()'s."""
-        return self._import_file(__import__("os").fspath(path), Params.of(params, **kwargs))
+        return self._import_file(_os.fspath(path), Params.of(params, **kwargs))
 
     def import_url(self, url, params=None, **kwargs):
         """Prepares an import of a URL the server downloads: an ImportJob."""
