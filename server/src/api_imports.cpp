@@ -1,6 +1,5 @@
 // POST/GET /api/v1/imports (PROTOCOL.md §2) and connector imports (§3).
 #include <cstdio>
-#include <memory>
 #include <mutex>
 
 #include "api.hpp"
@@ -17,12 +16,6 @@ namespace {
 
 constexpr std::size_t kMaxFieldBytes = 1 << 20;      // one text field of a multipart form
 constexpr std::size_t kMaxParamsBody = 16 << 20;     // a JSON or form body
-
-struct FileCloser {
-  void operator()(FILE *f) const {
-    if (f) std::fclose(f);
-  }
-};
 
 struct Upload {
   std::string dir;        // DATA/jobs/<id>/upload
@@ -44,7 +37,7 @@ void send_import_error(httplib::Response &res, int status, const std::string &ms
 bool read_body(App &app, const httplib::Request &req, const httplib::ContentReader &reader,
                Params &params, Upload &up) {
   const auto limit = app.cfg().max_upload_bytes;
-  std::unique_ptr<FILE, FileCloser> out;
+  File out;
   auto open_file = [&](const std::string &name) {
     make_dirs(up.dir);
     up.name = safe_file_name(name);

@@ -106,12 +106,6 @@ double parse_http_date(const std::string &s) {
   return t == -1 ? -1 : static_cast<double>(t);
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 std::string upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
@@ -133,13 +127,6 @@ std::vector<std::string> split(const std::string &s, char sep) {
   }
   out.push_back(cur);
   return out;
-}
-
-std::string trim(const std::string &s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 std::string url_decode(const std::string &s) { return httplib::detail::decode_url(s, true); }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "importer/text.hpp"  // lower(), trim(): the engine's, shared with the HTTP side
+
 namespace cis {
 
 using OptStr = std::optional<std::string>;
@@ -21,11 +23,9 @@ double parse_iso_time(const std::string &iso);  // iso_time's format (and withou
 std::string http_date(double epoch);            // Sun, 06 Nov 1994 08:49:37 GMT
 double parse_http_date(const std::string &s);   // -1 if invalid
 
-std::string lower(std::string s);
 std::string upper(std::string s);
 bool iequals(const std::string &a, const std::string &b);
 std::vector<std::string> split(const std::string &s, char sep);
-std::string trim(const std::string &s);
 std::string url_decode(const std::string &s);
 bool base64_decode(const std::string &in, std::string &out);
 bool constant_time_equals(const std::string &a, const std::string &b);
