@@ -13,7 +13,7 @@ int cmd_jobs_list(cli_ctx *ctx, const cli_args *args) {
   const size_t count = carto_import_string_list_count(ids);
   carto_import_job **jobs = calloc(count ? count : 1, sizeof *jobs);
   size_t n = 0;
-  if (!jobs) rc = cli_error(ctx, 10, "out of memory");
+  if (!jobs) rc = cli_error(ctx, cli_exit_for_status(CARTO_IMPORT_ENOMEM), "out of memory");
   for (; jobs && rc == 0 && n < count; ++n)
     if (carto_import_job_attach(&jobs[n], client, carto_import_string_list_get(ids, n)) != 0)
       rc = cli_fail(ctx, "reading an import job");

@@ -13,7 +13,7 @@ int cmd_syncs_list(cli_ctx *ctx, const cli_args *args) {
   const size_t count = carto_import_sync_list_count(list);
   carto_import_sync **syncs = calloc(count ? count : 1, sizeof *syncs);
   size_t n = 0;
-  if (!syncs) rc = cli_error(ctx, 10, "out of memory");
+  if (!syncs) rc = cli_error(ctx, cli_exit_for_status(CARTO_IMPORT_ENOMEM), "out of memory");
   while (syncs && n < count && carto_import_sync_list_get(&syncs[n], list, n) == 0) ++n;
   if (rc == 0) cli_list(ctx, &CLI_SYNC, "syncs", (const void *const *)syncs, n);
   for (size_t i = 0; i < n; ++i) carto_import_sync_free(syncs[i]);
