@@ -153,16 +153,20 @@ void list_viz(App &app, const httplib::Request &hreq, httplib::Response &res) {
     items.push_back(v);
   }
 
-  // Sort keys (numbers) for the table-backed orders.
+  // Sort keys (numbers); only the table-backed orders read each visualization's table.
+  const bool by_table = order == "size" || order == "estimated_row_count" || order == "dependent_visualizations";
   std::map<std::string, double> key;
   for (auto &v : items) {
     double k = 0;
-    std::optional<TableRec> t;
-    if (v.table_id) t = app.store().get_table(*v.table_id);
-    if (order == "updated_at") k = v.updated_at;
-    else if (order == "size") k = t ? static_cast<double>(t->size) : 0;
-    else if (order == "estimated_row_count") k = t ? static_cast<double>(t->rows) : 0;
-    else if (order == "dependent_visualizations") k = t ? static_cast<double>(maps_using(app, t->id).size()) : 0;
+    if (order == "updated_at") {
+      k = v.updated_at;
+    } else if (by_table && v.table_id) {
+      if (auto t = app.store().get_table(*v.table_id)) {
+        if (order == "size") k = static_cast<double>(t->size);
+        else if (order == "estimated_row_count") k = static_cast<double>(t->rows);
+        else k = static_cast<double>(maps_using(app, t->id).size());
+      }
+    }
     key[v.id] = k;
   }
   std::stable_sort(items.begin(), items.end(), [&](const VizRec &a, const VizRec &b) {
