@@ -24,14 +24,6 @@ struct Upload {
   bool too_big = false, io_error = false;
 };
 
-void send_import_error(httplib::Response &res, int status, const std::string &msg) {
-  Json body = json_object();
-  Json errors = json_object();
-  jset(errors.get(), "imports", msg);
-  jset(body.get(), "errors", std::move(errors));
-  send_json(res, status, body.get());
-}
-
 // Reads the request body: file parts and raw uploads stream to disk, everything else becomes
 // parameters. Returns false when the body could not be read completely.
 bool read_body(App &app, const httplib::Request &req, const httplib::ContentReader &reader,

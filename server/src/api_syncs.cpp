@@ -14,11 +14,6 @@ namespace cis {
 
 namespace {
 
-// The controller parses the raw body with JSON.parse, which raises on anything else (§4.1, §4.4).
-void send_rails_500(httplib::Response &res) {
-  send_json_text(res, 500, R"({"status":500,"error":"Internal Server Error"})");
-}
-
 void send_errors_string(httplib::Response &res, const std::string &msg) {
   Json b = json_object();
   jset(b.get(), "errors", msg);
@@ -78,7 +73,7 @@ std::int64_t to_i(const cJSON *v, std::int64_t absent) {
 void create_sync(App &app, const httplib::Request &req, httplib::Response &res) {
   SyncRequest r;
   if (!prepare(app, req, res, r)) return;
-  if (!r.body) return send_rails_500(res);
+  if (!r.body) return send_internal_error(res);  // Rails' JSON.parse raises (§4.1, §4.4)
   const cJSON *body = r.body.get();
 
   std::int64_t interval = to_i(jget(body, "interval"), 3600);
@@ -92,13 +87,8 @@ void create_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   Json connector;
   if (const cJSON *c = jget(body, "connector"); c && !cJSON_IsNull(c)) {
     connector = connector_object(c);
-    if (connector_provider(connector.get()).empty()) {
-      Json b = json_object();
-      Json errors = json_object();
-      jset(errors.get(), "imports", "Provider not defined");
-      jset(b.get(), "errors", std::move(errors));
-      return send_json(res, 400, b.get());
-    }
+    if (connector_provider(connector.get()).empty())
+      return send_import_error(res, 400, "Provider not defined");
   }
 
   const double now = now_epoch();
@@ -197,7 +187,7 @@ void update_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   if (!prepare(app, req, res, r)) return;
   auto s = owned_sync(app, req, res, r.user);
   if (!s) return;
-  if (!r.body) return send_rails_500(res);
+  if (!r.body) return send_internal_error(res);  // Rails' JSON.parse raises (§4.1, §4.4)
   const cJSON *body = r.body.get();
   const double now = now_epoch();
   if (const cJSON *v = jget(body, "interval")) {  // no minimum here (§4.4)

@@ -107,7 +107,7 @@ bool App::serve() {
     } catch (...) {
     }
     log("error in " + req.method + " " + req.path + ": " + what);
-    send_json_text(res, 500, R"({"status":500,"error":"Internal Server Error"})");
+    send_internal_error(res);
   });
   svr.set_logger([this](const httplib::Request &req, const httplib::Response &res) {
     log(req.method + " " + req.path + " " + std::to_string(res.status));  // no query: no keys

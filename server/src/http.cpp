@@ -162,4 +162,16 @@ void send_not_found_route(httplib::Response &res) {
   send_json_text(res, 404, R"({"status":404,"error":"Not Found"})");
 }
 
+void send_internal_error(httplib::Response &res) {
+  send_json_text(res, 500, R"({"status":500,"error":"Internal Server Error"})");
+}
+
+void send_import_error(httplib::Response &res, int status, const std::string &msg) {
+  Json body = json_object();
+  Json errors = json_object();
+  jset(errors.get(), "imports", msg);
+  jset(body.get(), "errors", std::move(errors));
+  send_json(res, status, body.get());
+}
+
 }  // namespace cis

@@ -62,5 +62,9 @@ void send_json(httplib::Response &res, int status, const cJSON *body);
 void send_json_text(httplib::Response &res, int status, const std::string &body);
 void send_empty(httplib::Response &res, int status);
 void send_not_found_route(httplib::Response &res);  // {"status":404,"error":"Not Found"}
+void send_internal_error(httplib::Response &res);   // 500 {"status":500,"error":"Internal Server Error"}
+// {"errors":{"imports":msg}}: the import controller's errors (PROTOCOL.md §2.1), also a sync's
+// connector errors (§4.1).
+void send_import_error(httplib::Response &res, int status, const std::string &msg);
 
 }  // namespace cis
