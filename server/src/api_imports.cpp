@@ -211,6 +211,15 @@ Json import_json(const ImportRec &r) {
   return j;
 }
 
+// A job found unfinished that nobody runs is "stuck" (§2.2, §2.3): it fails with 6671.
+void fail_stuck(App &app, ImportRec &job) {
+  job.state = "failure";
+  job.error_code = 6671;
+  job.tables_created_count = std::nullopt;
+  job.updated_at = now_epoch();
+  app.store().put_import(job);
+}
+
 std::mutex g_slots_mu;  // count-then-insert of concurrent import slots is atomic
 
 void create_import(App &app, const httplib::Request &req, httplib::Response &res,
@@ -370,13 +379,8 @@ void show_import(App &app, const httplib::Request &req, httplib::Response &res) 
   if (!is_uuid(id)) return send_empty(res, 404);
   auto job = app.store().get_import(id);
   if (!job || job->user != user) return send_empty(res, 404);
-  if (job->state != "complete" && job->state != "failure" && !app.jobs().is_active(job->id)) {
-    job->state = "failure";  // nobody runs it: stuck (§2.2)
-    job->error_code = 6671;
-    job->tables_created_count = std::nullopt;
-    job->updated_at = now_epoch();
-    app.store().put_import(*job);
-  }
+  if (job->state != "complete" && job->state != "failure" && !app.jobs().is_active(job->id))
+    fail_stuck(app, *job);
   send_json(res, 200, import_json(*job).get());
 }
 
@@ -387,11 +391,8 @@ void list_imports(App &app, const httplib::Request &req, httplib::Response &res)
   Json ids = json_array();
   for (auto &job : app.store().unfinished_imports(user)) {
     if (job.created_at < horizon) continue;
-    if (!app.jobs().is_active(job.id)) {  // nobody runs it: stuck, dropped from the list (§2.3)
-      job.state = "failure";
-      job.error_code = 6671;
-      job.updated_at = now_epoch();
-      app.store().put_import(job);
+    if (!app.jobs().is_active(job.id)) {  // stuck: dropped from the list (§2.3)
+      fail_stuck(app, job);
       continue;
     }
     jpush(ids.get(), job.id);
