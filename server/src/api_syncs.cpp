@@ -114,7 +114,7 @@ void create_sync(App &app, const httplib::Request &req, httplib::Response &res) 
     }
   }
   s.created_at = s.updated_at = s.ran_at = now;
-  s.run_at = now + app.syncs().scaled(static_cast<double>(interval));
+  s.run_at = app.syncs().next_run(interval, now);  // interval >= kMinInterval here
   app.store().put_sync(s);
 
   // The first load is an ordinary import job linked to the sync.
@@ -192,7 +192,7 @@ void update_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   const double now = now_epoch();
   if (const cJSON *v = jget(body, "interval")) {  // no minimum here (§4.4)
     s->interval = to_i(v, s->interval);
-    s->run_at = now + app.syncs().scaled(static_cast<double>(std::max<std::int64_t>(0, s->interval)));
+    s->run_at = app.syncs().next_run(s->interval, now);
   }
   if (const cJSON *v = jget(body, "name")) {
     if (cJSON_IsString(v)) s->name = std::string(v->valuestring);

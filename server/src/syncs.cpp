@@ -32,6 +32,10 @@ Syncs::~Syncs() { shut_down(); }
 
 double Syncs::scaled(double seconds) const { return seconds * app_.cfg().time_scale; }
 
+double Syncs::next_run(std::int64_t interval, double now) const {
+  return now + scaled(static_cast<double>(std::max<std::int64_t>(0, interval)));
+}
+
 void Syncs::start(int workers) {
   {
     std::lock_guard<std::mutex> lk(mu_);
@@ -183,7 +187,7 @@ void Syncs::succeed(SyncRec &s, const Fetched &src) {
   cur->error_message.reset();
   cur->retried_times = 0;
   cur->ran_at = now;
-  cur->run_at = now + scaled(static_cast<double>(std::max<std::int64_t>(0, cur->interval)));
+  cur->run_at = next_run(cur->interval, now);
   cur->updated_at = now;
   record_source(*cur, src, src.checksum != s.checksum);
   if (cur->url && !cur->service_item_id) cur->service_item_id = cur->url;
@@ -200,7 +204,7 @@ void Syncs::fail(SyncRec &s, int code, const std::string &what_about, const std:
   cur->error_message = error_message_for(code, what_about);
   cur->retried_times++;
   cur->ran_at = now;
-  cur->run_at = now + scaled(static_cast<double>(std::max<std::int64_t>(0, cur->interval)));
+  cur->run_at = next_run(cur->interval, now);
   cur->updated_at = now;
   app_.store().put_sync(*cur);
 }

@@ -34,6 +34,8 @@ class Syncs : public WorkerPool {
 
   // A duration of the real server, in seconds, scaled by --time-scale.
   double scaled(double seconds) const;
+  // When a sync with `interval` seconds (negative: 0) runs next, counted from `now`.
+  double next_run(std::int64_t interval, double now) const;
 
   // The first import of a sync ended (Jobs::on_sync_import_finished).
   void import_finished(ImportRec &job, const Fetched &src);
