@@ -142,7 +142,8 @@ bool App::serve() {
     // An import or sync is still running: leave without waiting for it. Its job stays
     // unfinished in the store and becomes "stuck" (6671) at the next start, a sync is queued
     // again; every committed write is safe.
-    log("an import or sync is still running; exiting anyway (it will be marked stuck)");
+    log("an import or sync is still running; exiting anyway (at the next start an unfinished "
+        "import is marked stuck (6671), a sync runs again)");
     std::fflush(nullptr);
     std::_Exit(ok ? 0 : 1);
   }

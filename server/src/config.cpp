@@ -47,7 +47,7 @@ Options:
   --allow-url-schemes LIST   comma-separated schemes allowed for URL imports
                              (default http,https,ftp)
   --test-hooks               enable the /_test/* endpoints (fault injection, request log)
-  --quiet                    no request log on stderr
+  --quiet                    no log on stderr (requests, imports, syncs, errors)
   --help                     this text
 
 Config file: one "key = value" per line (keys are the long flag names without "--";
@@ -83,7 +83,6 @@ bool parse_bool(const std::string &s, bool &out) {
 
 // Applies one option; `has_value` false for bare flags. Returns an error message or "".
 std::string apply(Config &cfg, const std::string &key, const std::string &value, bool has_value) {
-  auto need = [&]() -> bool { return has_value; };
   std::int64_t n = 0;
   auto num = [&](std::int64_t min) -> bool { return parse_int64(value, n) && n >= min; };
   if (key == "test-hooks" || key == "quiet") {
@@ -92,7 +91,7 @@ std::string apply(Config &cfg, const std::string &key, const std::string &value,
     (key == "quiet" ? cfg.quiet : cfg.test_hooks) = b;
     return "";
   }
-  if (!need()) return "missing value for --" + key;
+  if (!has_value) return "missing value for --" + key;
   if (key == "port") {
     if (!num(0) || n > 65535) return "invalid --port";
     cfg.port = static_cast<int>(n);
