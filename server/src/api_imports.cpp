@@ -166,11 +166,7 @@ Json import_json(const ImportRec &r) {
   jset(o, "data_type", r.data_type);
   jset(o, "table_name", r.table_name);
   jset(o, "state", r.state);
-  if (r.error_code) {
-    jset_int(o, "error_code", r.error_code);
-  } else {
-    jset_null(o, "error_code");
-  }
+  jset_opt_int(o, "error_code", r.error_code ? std::optional<std::int64_t>(r.error_code) : std::nullopt);
   jset(o, "queue_id", r.id);
   jset_opt_int(o, "tables_created_count", r.state == "complete" ? r.tables_created_count : std::nullopt);
   jset(o, "synchronization_id", r.synchronization_id);

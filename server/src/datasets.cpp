@@ -224,38 +224,33 @@ Json sync_json(App &app, const OptStr &sync_id) {
   return sync_json(app, *s);
 }
 
-Json sync_json(App &app, const SyncRec &rec) {
-  const SyncRec *s = &rec;
+Json sync_json(App &app, const SyncRec &s) {
   Json j = json_object();
   cJSON *o = j.get();
-  jset(o, "id", s->id);
-  jset(o, "name", s->name);
-  jset_int(o, "interval", s->interval);
-  jset(o, "url", s->url);
-  jset(o, "state", s->state);
-  jset(o, "user_id", app.store().user_id(s->user));
-  jset(o, "created_at", iso_time(s->created_at));
-  jset(o, "updated_at", iso_time(s->updated_at));
-  jset(o, "run_at", iso_time(s->run_at));
-  jset_int(o, "retried_times", s->retried_times);
-  jset(o, "log_id", s->log_id);
-  if (s->error_code) {
-    jset_int(o, "error_code", s->error_code);
-  } else {
-    jset_null(o, "error_code");
-  }
-  jset(o, "error_message", s->error_message);
-  jset(o, "ran_at", iso_time(s->ran_at));
-  jset(o, "modified_at", s->modified_at);
-  jset(o, "etag", s->etag);
-  jset(o, "checksum", s->checksum);
-  jset(o, "service_name", s->service_name);
-  jset(o, "service_item_id", s->service_item_id);
-  jset_bool(o, "type_guessing", s->type_guessing);
-  jset_bool(o, "quoted_fields_guessing", s->quoted_fields_guessing);
-  jset_bool(o, "content_guessing", s->content_guessing);
-  jset(o, "visualization_id", s->visualization_id);
-  jset_bool(o, "from_external_source", s->from_external_source);
+  jset(o, "id", s.id);
+  jset(o, "name", s.name);
+  jset_int(o, "interval", s.interval);
+  jset(o, "url", s.url);
+  jset(o, "state", s.state);
+  jset(o, "user_id", app.store().user_id(s.user));
+  jset(o, "created_at", iso_time(s.created_at));
+  jset(o, "updated_at", iso_time(s.updated_at));
+  jset(o, "run_at", iso_time(s.run_at));
+  jset_int(o, "retried_times", s.retried_times);
+  jset(o, "log_id", s.log_id);
+  jset_opt_int(o, "error_code", s.error_code ? std::optional<std::int64_t>(s.error_code) : std::nullopt);
+  jset(o, "error_message", s.error_message);
+  jset(o, "ran_at", iso_time(s.ran_at));
+  jset(o, "modified_at", s.modified_at);
+  jset(o, "etag", s.etag);
+  jset(o, "checksum", s.checksum);
+  jset(o, "service_name", s.service_name);
+  jset(o, "service_item_id", s.service_item_id);
+  jset_bool(o, "type_guessing", s.type_guessing);
+  jset_bool(o, "quoted_fields_guessing", s.quoted_fields_guessing);
+  jset_bool(o, "content_guessing", s.content_guessing);
+  jset(o, "visualization_id", s.visualization_id);
+  jset_bool(o, "from_external_source", s.from_external_source);
   return j;
 }
 
