@@ -364,9 +364,11 @@ std::string Store::ensure_user(const std::string &name) {
 
 std::string Store::user_id(const std::string &name) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
+  if (auto it = user_ids_.find(name); it != user_ids_.end()) return it->second;
   Stmt s(db_, "SELECT id FROM users WHERE name=?");
   s.bind(name);
-  return s.row() ? s.text(0) : std::string();
+  if (!s.row()) return std::string();  // not cached: ensure_user() may add it
+  return user_ids_[name] = s.text(0);
 }
 
 // ---- imports ----

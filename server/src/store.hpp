@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -135,6 +136,9 @@ class Store {
   void ensure_column(const char *table, const char *column, const char *decl);
   sqlite3 *db_ = nullptr;
   std::recursive_mutex mu_;
+  // user name -> id, as read back from the users table (rows there never change or go away):
+  // presenters ask for the owner's id once per listed item.
+  std::map<std::string, std::string> user_ids_;
   int tx_depth_ = 0;
 };
 
