@@ -154,10 +154,10 @@ class PgCluster:
         """Runs SQL as the superuser (Unix socket, trust) and returns psql's unaligned output."""
         return self._psql(sql, ["-h", self.dir, "-U", "postgres", "-d", database], {})
 
-    def psql(self, sql, database=None, data=None):
+    def psql(self, sql, database=None):
         """Runs SQL (text, or bytes in any encoding) as the database's owner over TCP."""
-        env = self.env()
-        return self._psql(sql, ["-h", "127.0.0.1", "-U", self.user, "-d", database or self.database], env)
+        return self._psql(sql, ["-h", "127.0.0.1", "-U", self.user, "-d", database or self.database],
+                          self.env())
 
     def _psql(self, sql, args, env):
         cmd = [self._bin("psql"), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-p", str(self.port)] + args
