@@ -62,6 +62,7 @@ GDALDatasetUniquePtr open(const std::string &path, bool create);
 OGRLayer *find(GDALDataset &ds, const std::string &name);  // exact name, nullptr if absent
 std::vector<std::string> names(GDALDataset &ds, bool with_temp = false);
 TableInfo describe(GDALDataset &ds, const std::string &name);  // throws if absent
+std::int64_t table_size(GDALDataset &ds, const std::string &name);  // describe()'s size_bytes alone
 bool drop(GDALDataset &ds, const std::string &name);
 bool rename(GDALDataset &ds, const std::string &from, const std::string &to);
 std::int64_t used_bytes(GDALDataset &ds);

@@ -524,7 +524,7 @@ class Importer {
       }
       std::int64_t freed = 0;
       for (const Plan &p : plans)
-        if (p.replace) freed += store::describe(*ds, p.name).size_bytes;
+        if (p.replace) freed += store::table_size(*ds, p.name);
       std::int64_t growth = store::used_bytes(*ds) - used_before - freed;
       if (growth > req_.limits.storage_remaining)
         fail(8001, "the new tables need " + std::to_string(growth) + " bytes, " +

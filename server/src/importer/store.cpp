@@ -146,6 +146,13 @@ bool rename(GDALDataset &ds, const std::string &from, const std::string &to) {
   return find(ds, to) != nullptr && !find(ds, from);
 }
 
+std::int64_t table_size(GDALDataset &ds, const std::string &name) {
+  OGRLayer *layer = find(ds, name);
+  if (!layer) throw std::runtime_error("no table named " + name);
+  GdalQuiet quiet;
+  return table_bytes(ds, name, layer->GetFeatureCount(TRUE));
+}
+
 std::int64_t used_bytes(GDALDataset &ds) {
   return (query_int(ds, "PRAGMA page_count") - query_int(ds, "PRAGMA freelist_count")) *
          query_int(ds, "PRAGMA page_size");
