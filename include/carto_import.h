@@ -804,6 +804,27 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_list_all(carto_import_
                                                                  carto_import_client *client);
 
 /**
+ * @brief Lists the account's own datasets that match a query, following every page.
+ *
+ * The parameters of `GET /api/v1/viz` that narrow or order the listing (`q`, `privacy`,
+ * `tags`, `order`, `order_direction`, `per_page`, `shared`, `locked`, ...) are sent with each
+ * page, as carto-python's `DatasetManager.filter()` sends them. `per_page`, `order` and
+ * `order_direction` replace the defaults of carto_import_dataset_list_all() (100, `name`,
+ * `asc`); `page` is the listing's own and is ignored; `type=table`, `exclude_shared=true` and
+ * `with_dependent_visualizations=1` are always sent (a dataset is a table's visualization).
+ * @param client  the account's client; objects created from it keep it alive.
+ * @param query  URL-encoded `name=value` pairs joined by `&` (a leading `?` allowed), e.g.
+ *               `"q=cities&privacy=public"`; NULL or "" lists all, like
+ *               carto_import_dataset_list_all().
+ * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
+ * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EINVAL (a parameter without a
+ *         name), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_list_filter(
+    carto_import_dataset_list **out, carto_import_client *client, const char *query);
+
+/**
  * @brief Fetches one dataset by its id or its name.
  * @param client  the account's client; objects created from it keep it alive.
  * @param id_or_name  the dataset's id or name.

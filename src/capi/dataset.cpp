@@ -95,6 +95,15 @@ carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **ou
   });
 }
 
+carto_import_status carto_import_dataset_list_filter(carto_import_dataset_list **out,
+                                                   carto_import_client *client,
+                                                   const char *query) {
+  return capi::guard_new(out, capi::Kind::dataset_list, [&] {
+    auto core = capi::core_of(client);
+    return list_datasets(core, query ? decode_query(query) : QueryParams{});
+  });
+}
+
 carto_import_status carto_import_dataset_get(carto_import_dataset **out,
                                            carto_import_client *client, const char *id_or_name) {
   return capi::guard_new(out, capi::Kind::dataset, [&] {

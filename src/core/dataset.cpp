@@ -184,16 +184,26 @@ void Dataset::remove(bool force) {
   client_->send_json(req);
 }
 
-std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client) {
+std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client,
+                                                    const QueryParams &filters) {
+  const QueryParams fixed = dataset_query();
+  QueryParams query = {{"per_page", "100"}, {"order", "name"}, {"order_direction", "asc"}};
+  for (const auto &kv : filters) {
+    auto named = [&](const auto &p) { return p.first == kv.first; };
+    if (kv.first == "page" || std::any_of(fixed.begin(), fixed.end(), named)) continue;
+    auto it = std::find_if(query.begin(), query.end(), named);
+    if (it != query.end() && it - query.begin() < 3)
+      it->second = kv.second;  // a default replaced
+    else
+      query.push_back(kv);
+  }
   std::vector<std::unique_ptr<Dataset>> out;
   for (int page = 1;; ++page) {
     HttpRequest req;
     req.path = "api/v1/viz";
-    req.query = dataset_query();
-    req.query.emplace_back("per_page", "100");
+    req.query = fixed;
+    req.query.insert(req.query.end(), query.begin(), query.end());
     req.query.emplace_back("page", std::to_string(page));
-    req.query.emplace_back("order", "name");
-    req.query.emplace_back("order_direction", "asc");
     JsonPtr doc = client->send_json(req);
     cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "visualizations");
     if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"visualizations\" list");

@@ -46,7 +46,11 @@ class Dataset {
   std::set<std::string> changed_;
 };
 
-// Every dataset of the account, following every page.
-std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client);
+// Every dataset of the account, following every page. `filters` are sent with each page: they
+// replace the defaults (per_page, order, order_direction) and add to the rest; "page" is the
+// listing's own, and type, exclude_shared and with_dependent_visualizations are always those of
+// dataset_query().
+std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client,
+                                                    const QueryParams &filters = {});
 
 }  // namespace carto

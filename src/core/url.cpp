@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -143,6 +144,31 @@ std::string encode_query(const QueryParams &params) {
     q += url_encode(kv.first) + "=" + url_encode(kv.second);
   }
   return q;
+}
+
+QueryParams decode_query(const std::string &query) {
+  auto decode = [](std::string part) {
+    std::replace(part.begin(), part.end(), '+', ' ');
+    int n = 0;  // libcurl ignores its handle argument here (7.82+) and decodes every %XX
+    std::unique_ptr<char, decltype(&curl_free)> raw(
+        curl_easy_unescape(nullptr, part.data(), static_cast<int>(part.size()), &n), curl_free);
+    if (!raw) throw std::bad_alloc();
+    return std::string(raw.get(), static_cast<size_t>(n));
+  };
+  QueryParams out;
+  size_t start = !query.empty() && query[0] == '?' ? 1 : 0;
+  while (start < query.size()) {
+    size_t end = query.find('&', start);
+    if (end == std::string::npos) end = query.size();
+    const std::string item = query.substr(start, end - start);
+    start = end + 1;
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    std::string name = decode(item.substr(0, eq));
+    if (name.empty()) throw Error(CARTO_IMPORT_EINVAL, "query: a parameter has no name");
+    out.emplace_back(std::move(name), eq == std::string::npos ? "" : decode(item.substr(eq + 1)));
+  }
+  return out;
 }
 
 }  // namespace carto

@@ -31,5 +31,8 @@ std::string url_encode(const std::string &s);
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
 // "a=1&b=x%20y" (no leading '?'); "" when empty.
 std::string encode_query(const QueryParams &params);
+// The inverse: "a=1&b=x%20y" (a leading '?' allowed, '+' read as a space) -> {{a,1},{b,x y}}.
+// Throws Error(EINVAL) on a parameter without a name.
+QueryParams decode_query(const std::string &query);
 
 }  // namespace carto

@@ -144,12 +144,64 @@ static void test_delete_unused(void **state) {
   carto_import_dataset_free(b);
 }
 
+/* The name of item i of a list (a static copy, for comparisons). */
+static const char *name_at(const carto_import_dataset_list *list, size_t i) {
+  static char name[64];
+  carto_import_dataset *ds = NULL;
+  assert_ok(carto_import_dataset_list_get(&ds, list, i));
+  snprintf(name, sizeof name, "%s", carto_import_dataset_get_string(ds, "name"));
+  carto_import_dataset_free(ds);
+  return name;
+}
+
+/* Filters go to the server with every page: q narrows, order/order_direction/per_page replace
+ * the defaults (per_page=1 makes three pages), page and the fixed parameters stay the
+ * listing's own, and a parameter without a name is EINVAL. */
+static void test_filter(void **state) {
+  it_fixture *fx = *state;
+  carto_import_dataset *a = import_one(fx, "alpha_roads", 0);
+  carto_import_dataset *b = import_one(fx, "beta_roads", 0);
+  carto_import_dataset *c = import_one(fx, "gamma_rivers", 0);
+  carto_import_dataset_list *list = NULL;
+
+  assert_ok(carto_import_dataset_list_filter(&list, fx->client, "?q=roads"));
+  assert_int_equal(carto_import_dataset_list_count(list), 2);
+  assert_str_eq(name_at(list, 0), "alpha_roads");
+  assert_str_eq(name_at(list, 1), "beta_roads");
+  carto_import_dataset_list_free(list);
+
+  const int before = it_count_requests(fx->srv, "GET", "/api/v1/viz", "per_page=1");
+  assert_ok(carto_import_dataset_list_filter(
+      &list, fx->client, "order=name&order_direction=desc&per_page=1&page=7&type=derived"));
+  assert_int_equal(carto_import_dataset_list_count(list), 3);
+  assert_str_eq(name_at(list, 0), "gamma_rivers");
+  assert_str_eq(name_at(list, 2), "alpha_roads");
+  carto_import_dataset_list_free(list);
+  assert_int_equal(it_count_requests(fx->srv, "GET", "/api/v1/viz", "per_page=1") - before, 3);
+  assert_int_equal(it_count_requests(fx->srv, "GET", "/api/v1/viz", "page=7"), 0);
+  assert_int_equal(it_count_requests(fx->srv, "GET", "/api/v1/viz", "type=derived"), 0);
+
+  assert_ok(carto_import_dataset_list_filter(&list, fx->client, "q=no%20such+thing"));
+  assert_int_equal(carto_import_dataset_list_count(list), 0);
+  carto_import_dataset_list_free(list);
+  assert_ok(carto_import_dataset_list_filter(&list, fx->client, NULL));
+  assert_int_equal(carto_import_dataset_list_count(list), 3);
+  carto_import_dataset_list_free(list);
+  assert_status(carto_import_dataset_list_filter(&list, fx->client, "q=x&=y"), CARTO_IMPORT_EINVAL);
+  assert_null(list);
+
+  carto_import_dataset_free(a);
+  carto_import_dataset_free(b);
+  carto_import_dataset_free(c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       IT_TEST(test_get_by_id_and_by_name),
       IT_TEST(test_edit_save_refresh),
       IT_TEST(test_delete_in_use_then_force),
       IT_TEST(test_delete_unused),
+      IT_TEST(test_filter),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
