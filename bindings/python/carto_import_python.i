@@ -94,6 +94,7 @@ static int carto_py_progress(int state, long long done, long long total, void *u
 %rename(_import_dataset) CartoClient::import_dataset;
 %rename(_import_sync_dataset) CartoClient::import_sync_dataset;
 %rename(_list_datasets) CartoClient::list_datasets;
+%rename(_filter_datasets) CartoClient::filter_datasets;
 %rename(_create_sync) CartoClient::create_sync;
 %rename(_create_sync_connector) CartoClient::create_sync_connector;
 %rename(_list_syncs) CartoClient::list_syncs;

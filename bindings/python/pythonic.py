@@ -5,6 +5,7 @@
 
 import json as _json
 import os as _os
+import urllib.parse as _urlparse
 
 
 def _extends(target):
@@ -240,9 +241,15 @@ class Client(_Handle):
                                                 Params.of(params, **kwargs), _ms(timeout),
                                                 progress))
 
-    def datasets(self):
-        """All the account's datasets, as a list of Dataset."""
-        return _items(self._list_datasets())
+    def datasets(self, **filters):
+        """The account's datasets, as a list of Dataset: all of them, or those the server
+        lists for GET /api/v1/viz parameters such as q="roads", privacy="public",
+        order="updated_at", per_page=20 (booleans are sent as true/false)."""
+        if not filters:
+            return _items(self._list_datasets())
+        query = _urlparse.urlencode(
+            {k: str(v).lower() if isinstance(v, bool) else v for k, v in filters.items()})
+        return _items(self._filter_datasets(query))
 
     def dataset(self, id_or_name):
         """One dataset by its id or table name; NotFound when there is none."""

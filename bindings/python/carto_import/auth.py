@@ -10,14 +10,19 @@ __all__ = ["APIKeyAuthClient", "NonVerifiedAPIKeyAuthClient"]
 
 
 class APIKeyAuthClient:
-    """The account at base_url with its master API key, as in carto-python.
+    """The account at base_url with its API key, as in carto-python.
 
     base_url: https://USER.carto.com/, https://ORG.carto.com/u/USER/ or
-    https://HOST/user/USER/ (never lower-cased). organization, session and client_id are
-    accepted for compatibility and not used. user_agent is appended to the User-Agent.
+    https://HOST/user/USER/ (never lower-cased; a missing trailing / is added). organization,
+    session and client_id are kept as attributes, as in carto-python, and not used (the
+    library has its own connection pool; the key travels in an Authorization header, not
+    as api_key= and client= in the query string). user_agent is appended to the library's
+    User-Agent.
     timeout: seconds DatasetManager.create() waits for an import (None: no limit; carto-python
     waits 600 s). Other keywords are carto_import.Options.configure()'s (connect_timeout,
-    max_attempts, ...).
+    max_attempts, ca_bundle, ...).
+
+    api_key is readable, never shown: repr() and every message leave it out.
     """
 
     verify = True
@@ -25,12 +30,21 @@ class APIKeyAuthClient:
     def __init__(self, base_url, api_key, organization=None, session=None, client_id=None,
                  user_agent=None, timeout=600, **options):
         self.organization = organization
+        self.session = session
+        self.client_id = client_id
+        self.user_agent = user_agent
         self.timeout = timeout
+        self.__api_key = api_key
         options.setdefault("verify_tls", self.verify)
         self.client = Client(base_url, api_key,
                              user_agent_suffix=user_agent or "carto_import-python", **options)
         self.base_url = self.client.base_url
         self.username = self.client.username
+
+    @property
+    def api_key(self):
+        """The API key given (read-only; never in repr or messages)."""
+        return self.__api_key
 
     def close(self):
         """Releases the connection pool now."""

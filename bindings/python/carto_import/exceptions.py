@@ -147,10 +147,33 @@ class CartoRateLimitException(_parent(_core.ERATELIMIT)):
     """
 
     def __init__(self, message="", limit=-1, remaining=-1, reset=-1, **kwargs):
+        if hasattr(message, "status_code") and hasattr(message, "headers"):
+            # carto-python's form: CartoRateLimitException(response)
+            response, headers = message, message.headers
+            message = getattr(response, "text", "") or "429 Too Many Requests"
+            limit, remaining, reset = (_header_int(headers, f"Carto-Rate-Limit-{name}")
+                                       for name in ("Limit", "Remaining", "Reset"))
+            kwargs.setdefault("http_status", response.status_code)
+            kwargs.setdefault("retry_after", _header_int(headers, "Retry-After"))
+            kwargs.setdefault("code", _core.ERATELIMIT)
         super().__init__(message, **kwargs)
         self.limit = limit
         self.remaining = remaining
         self.reset = reset
+
+    @staticmethod
+    def is_rate_limited(response):
+        """carto-python's test: a requests-style response is a 429 with a Retry-After >= 0."""
+        return (getattr(response, "status_code", None) == 429
+                and _header_int(getattr(response, "headers", {}), "Retry-After") >= 0)
+
+
+def _header_int(headers, name):
+    """An integer header (-1 when absent or not a number)."""
+    try:
+        return int(headers[name])
+    except (KeyError, TypeError, ValueError):
+        return -1
 
 
 @_shared(_core.EBADREQUEST)

@@ -29,9 +29,7 @@ def test_create_modify_delete(auth_client, sample_csv):
     dataset.save()
     fresh = manager.get(dataset.id)
     assert (fresh.privacy, fresh.license, fresh.attributions) == ("PUBLIC", "mit", "test")
-    with pytest.raises(AttributeError):
-        fresh.id = "other"
-    assert [d.id for d in manager.filter(name=sample_csv.stem)] == [dataset.id]
+    assert [d.id for d in manager.filter(q=sample_csv.stem)] == [dataset.id]
     fresh.delete()
     with pytest.raises(NotFoundException):
         manager.get(dataset.id)
@@ -63,7 +61,7 @@ def test_force_delete(auth_client, client, sample_csv):
 def test_file_import_jobs(auth_client, sample_csv, samples_url):
     manager = FileImportJobManager(auth_client)
     job = manager.create(sample_csv)
-    assert job.get_id() is None and job.state == "new"
+    assert job.get_id() is None and job.state is None
     job.run(type_guessing=False)
     running = manager.all()
     assert all(j.get_id() for j in running)
