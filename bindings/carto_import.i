@@ -249,6 +249,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 %threadallow CartoClient::import_dataset;
 %threadallow CartoClient::import_sync_dataset;
 %threadallow CartoClient::list_datasets;
+%threadallow CartoClient::filter_datasets;
 %threadallow CartoClient::get_dataset;
 %threadallow CartoClient::create_sync;
 %threadallow CartoClient::create_sync_connector;
@@ -328,6 +329,10 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_collision_strategy(int strategy) {
     return carto_import_params_set_collision_strategy($self->h, strategy);
   }
+  /** Any other Import API parameter (table_name, sql, ...), as a string; NULL removes it. */
+  carto_import_status set_string(const char *name, const char *value) {
+    return carto_import_params_set_string($self->h, name, value);
+  }
 }
 
 %extend CartoClient {
@@ -396,6 +401,13 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status list_datasets(CartoDatasetList **OUT) {
     carto_import_dataset_list *h = NULL;
     CARTO_IMPORT_OUT(CartoDatasetList, OUT, h, carto_import_dataset_list_all(&h, $self->h));
+  }
+  /** The account's datasets that match `query` (URL-encoded GET /api/v1/viz parameters such
+   *  as "q=roads&privacy=public"), every page. */
+  carto_import_status filter_datasets(CartoDatasetList **OUT, const char *query) {
+    carto_import_dataset_list *h = NULL;
+    CARTO_IMPORT_OUT(CartoDatasetList, OUT, h,
+                     carto_import_dataset_list_filter(&h, $self->h, query));
   }
   /** One dataset by its id or name. */
   carto_import_status get_dataset(CartoDataset **OUT, const char *id_or_name) {

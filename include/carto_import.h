@@ -515,6 +515,27 @@ CARTO_IMPORT_API carto_import_status carto_import_params_set_privacy(carto_impor
 CARTO_IMPORT_API carto_import_status carto_import_params_set_collision_strategy(
     carto_import_params *params, int strategy);
 
+/**
+ * @brief Any other Import API parameter, sent as a string with the ones above (in the query
+ *        string of a file upload, in the JSON body of a URL, connector or sync request).
+ *
+ * For the parameters the library has no setter for: `table_name` (a sync's name), `sql` and
+ * `table_copy` (with `table_name`), and those a server adds later. The names that have a
+ * setter above (`type_guessing`, `quoted_fields_guessing`, `content_guessing`, `create_vis`,
+ * `privacy`, `collision_strategy`) and the ones the library sets itself (`url`, `interval`,
+ * `connector`, `api_key`, `file`) are refused, so that each is sent once and no secret rides
+ * along. Setting a name again replaces its value.
+ * @param params  the parameters to change.
+ * @param name  the parameter's name, as the server spells it.
+ * @param value  its value (copied; UTF-8); NULL removes the parameter.
+ * @return 0, CARTO_IMPORT_EINVAL (a NULL, empty or refused name), CARTO_IMPORT_EBADHANDLE,
+ *         CARTO_IMPORT_ENOMEM.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_params_set_string(carto_import_params *params,
+                                                                   const char *name,
+                                                                   const char *value);
+
 /* ---- import jobs ------------------------------------------------------------------------- */
 
 /** States of an import job (PROTOCOL §2.4) or of a sync table (§4.6; its failure state is

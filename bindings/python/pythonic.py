@@ -148,12 +148,18 @@ class Params(_Handle):
 
     def configure(self, *, type_guessing=None, quoted_fields_guessing=None,
                   content_guessing=None, create_vis=None, privacy=None,
-                  collision_strategy=None):
+                  collision_strategy=None, **others):
         """Sets what is given; anything left out is not sent (the server's default).
 
         privacy: "public", "private", "link" (any case) or a PRIVACY_* value.
         collision_strategy: "rename" (default), "skip", "overwrite" or a COLLISION_* value.
+        Any other keyword is an Import API parameter sent as a string (table_name="roads";
+        booleans as true/false; None leaves it out).
         """
+        for name, value in others.items():
+            if value is not None:
+                self.set_string(name, str(value).lower() if isinstance(value, bool) else
+                                str(value))
         if type_guessing is not None:
             self.set_type_guessing(bool(type_guessing))
         if quoted_fields_guessing is not None:

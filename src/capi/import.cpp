@@ -96,6 +96,15 @@ carto_import_status carto_import_params_set_collision_strategy(carto_import_para
   });
 }
 
+carto_import_status carto_import_params_set_string(carto_import_params *p, const char *name,
+                                                  const char *value) {
+  return capi::guard([&] {
+    ImportParams &params = params_mut(p);
+    capi::require(name, "name");
+    params.set_other(name, value ? std::optional<std::string>(value) : std::nullopt);
+  });
+}
+
 const char *carto_import_state_string(int state) { return state_to_name(state); }
 
 int carto_import_state_is_final(int state) { return state_is_final(state) ? 1 : 0; }

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <type_traits>
@@ -111,6 +112,26 @@ void ImportParams::each(Visit &&visit) const {
   flag("create_vis", create_vis);
   if (const char *p = privacy_name(privacy)) visit("privacy", p);
   if (const char *c = collision_name(collision)) visit("collision_strategy", c);
+  for (const auto &kv : others) visit(kv.first.c_str(), kv.second.c_str());
+}
+
+void ImportParams::set_other(const std::string &name, const std::optional<std::string> &value) {
+  static const char *const typed[] = {"type_guessing", "quoted_fields_guessing",
+                                      "content_guessing", "create_vis", "privacy",
+                                      "collision_strategy"};
+  static const char *const reserved[] = {"url", "interval", "connector", "api_key", "file"};
+  if (name.empty()) throw Error(CARTO_IMPORT_EINVAL, "the parameter's name is empty");
+  for (const char *t : typed)
+    if (name == t)
+      throw Error(CARTO_IMPORT_EINVAL,
+                  "'" + name + "' has its own setter: carto_import_params_set_" + name + "()");
+  for (const char *r : reserved)
+    if (name == r)
+      throw Error(CARTO_IMPORT_EINVAL, "'" + name + "' is set by the library, not a parameter");
+  auto it = std::find_if(others.begin(), others.end(),
+                         [&](const auto &kv) { return kv.first == name; });
+  if (it != others.end()) others.erase(it);
+  if (value) others.emplace_back(name, *value);
 }
 
 QueryParams ImportParams::as_query() const {

@@ -16,6 +16,10 @@ struct ImportParams {
   std::optional<bool> type_guessing, quoted_fields_guessing, content_guessing, create_vis;
   int privacy = 0;    // carto_import_privacy; 0 = not sent
   int collision = 0;  // carto_import_collision; 0 = not sent
+  QueryParams others;  // carto_import_params_set_string(): other parameters, as strings
+
+  // Sets (or, value absent, removes) one of `others`; Error(EINVAL) for a refused name.
+  void set_other(const std::string &name, const std::optional<std::string> &value);
 
   // The parameters that are set, as the server spells them (booleans as true/false).
   QueryParams as_query() const;

@@ -195,6 +195,39 @@ static void test_filter(void **state) {
   carto_import_dataset_free(c);
 }
 
+/* Other Import API parameters go out as strings with the typed ones; the typed and the
+ * library's own names are refused; setting again replaces, NULL removes. */
+static void test_params_set_string(void **state) {
+  it_fixture *fx = *state;
+  carto_import_params *params = NULL;
+  assert_ok(carto_import_params_new(&params));
+  const char *refused[] = {"privacy", "create_vis", "api_key", "url", "interval", ""};
+  for (size_t i = 0; i < sizeof refused / sizeof *refused; ++i)
+    assert_status(carto_import_params_set_string(params, refused[i], "x"), CARTO_IMPORT_EINVAL);
+  assert_contains(carto_import_last_error_message(), "empty");
+  assert_status(carto_import_params_set_string(params, NULL, "x"), CARTO_IMPORT_EINVAL);
+  assert_status(carto_import_params_set_string(NULL, "table_name", "x"), CARTO_IMPORT_EBADHANDLE);
+  assert_ok(carto_import_params_set_string(params, "table_name", "first"));
+  assert_ok(carto_import_params_set_string(params, "table_name", "final name"));
+  assert_ok(carto_import_params_set_string(params, "sql", "select 1"));
+  assert_ok(carto_import_params_set_string(params, "sql", NULL));
+  assert_ok(carto_import_params_set_create_vis(params, 0));
+
+  char *csv = it_csv_text(4);
+  char *path = it_write_file(fx->dir, "named.csv", csv);
+  carto_import_dataset_list *list = NULL;
+  assert_ok(carto_import_dataset_create(&list, fx->client, path, params, 60000, NULL, NULL));
+  carto_import_dataset_list_free(list);
+  assert_int_equal(it_count_requests(fx->srv, "POST", "/api/v1/imports",
+                                     "table_name=final%20name"), 1);
+  assert_int_equal(it_count_requests(fx->srv, "POST", "/api/v1/imports", "create_vis=false"), 1);
+  assert_int_equal(it_count_requests(fx->srv, "POST", "/api/v1/imports", "first"), 0);
+  assert_int_equal(it_count_requests(fx->srv, "POST", "/api/v1/imports", "sql="), 0);
+  carto_import_params_free(params);
+  free(path);
+  free(csv);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       IT_TEST(test_get_by_id_and_by_name),
@@ -202,6 +235,7 @@ int main(void) {
       IT_TEST(test_delete_in_use_then_force),
       IT_TEST(test_delete_unused),
       IT_TEST(test_filter),
+      IT_TEST(test_params_set_string),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
