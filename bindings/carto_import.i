@@ -76,35 +76,51 @@ static inline const carto_import_error_class *carto_import_error_class_of(int co
   return &carto_import_error_classes[0];
 }
 
-/* Everything an exception carries, from the thread's last-error record when it belongs to this
- * failure (its code is `code`), else only the code and a message. `message` overrides the
- * record's message (e.g. "this Client is closed"); code 0 means the record's own code. The
- * strings are borrowed (thread-local or static): copy them before the next library call. */
+/* Everything an exception carries: the one place that reads a failure, from the snapshot
+ * taken of the thread's last-error record (carto_import_last_error_take) right after the
+ * failing call, when it belongs to this failure (its code is `code`); else only the code and a
+ * message. `message` overrides the record's message (e.g. "this Client is closed"); code 0
+ * means the record's own code. The strings are borrowed from the snapshot or static: build
+ * the exception, then carto_import_error_info_release(). */
 typedef struct carto_import_error_info {
   int code;
   const char *message;
   int http_status, remote_code;
-  const char *title, *explanation, *source;
+  const char *title, *explanation, *source, *job_id;
   long retry_after, limit, remaining, reset; /* -1: not sent */
+  carto_import_error *snapshot;              /* owned; NULL when the record was not used */
 } carto_import_error_info;
 
 static inline void carto_import_error_info_get(carto_import_error_info *e, int code,
                                                const char *message) {
+  carto_import_error *s = NULL;
   int own;
-  if (code == 0) code = carto_import_last_error_code();
+  if (carto_import_last_error_take(&s) != 0) s = NULL; /* out of memory: the code alone */
+  if (code == 0) code = carto_import_error_get_code(s);
   if (code == 0) code = CARTO_IMPORT_ERROR;
-  own = !message && carto_import_last_error_code() == code;
+  own = !message && s && carto_import_error_get_code(s) == code;
+  if (!own) {
+    carto_import_error_free(s);
+    s = NULL;
+  }
+  e->snapshot = s;
   e->code = code;
-  e->message = message ? message : own ? carto_import_last_error_message()
+  e->message = message ? message : own ? carto_import_error_get_message(s)
                                        : carto_import_strerror(code);
-  e->http_status = own ? carto_import_last_error_http_status() : 0;
-  e->remote_code = own ? carto_import_last_error_remote_code() : 0;
-  e->title = own ? carto_import_last_error_remote_title() : NULL;
-  e->explanation = own ? carto_import_last_error_remote_explanation() : NULL;
-  e->source = own ? carto_import_last_error_remote_source() : NULL;
-  e->retry_after = own ? carto_import_last_error_retry_after() : -1;
-  e->limit = e->remaining = e->reset = -1;
-  if (own) carto_import_last_error_rate_limit(&e->limit, &e->remaining, &e->reset);
+  /* (the accessors give 0, NULL and -1 for a NULL snapshot) */
+  e->http_status = carto_import_error_get_http_status(s);
+  e->remote_code = carto_import_error_get_remote_code(s);
+  e->title = carto_import_error_get_remote_title(s);
+  e->explanation = carto_import_error_get_remote_explanation(s);
+  e->source = carto_import_error_get_remote_source(s);
+  e->job_id = carto_import_error_get_job_id(s);
+  e->retry_after = carto_import_error_get_retry_after(s);
+  carto_import_error_get_rate_limit(s, &e->limit, &e->remaining, &e->reset);
+}
+
+static inline void carto_import_error_info_release(carto_import_error_info *e) {
+  carto_import_error_free(e->snapshot);
+  e->snapshot = NULL;
 }
 %}
 

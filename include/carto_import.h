@@ -8,7 +8,15 @@
  * Conventions (docs/ownership.md, docs/threading.md, docs/errors.md say more):
  *  - Every function that can fail returns a carto_import_status: 0 on success, a negative
  *    carto_import_error_code on failure. Details of the last failure on the calling thread are
- *    read with carto_import_last_error_*(), right after the failing call.
+ *    read with carto_import_last_error_*(), right after the failing call, or taken as an owned
+ *    carto_import_error with carto_import_last_error_take() (readable from any thread). Calls
+ *    on a job, dataset, sync table or list also keep their failure on that handle
+ *    (carto_import_job_last_error() and the like). docs/ffi.md says which to use when.
+ *  - Only the functions that return carto_import_status set the thread's last error (they
+ *    clear it first, and fill it on failure), but for carto_import_last_error_take() and the
+ *    carto_import_X_last_error() readers, which never change it. Getters, frees, strerror,
+ *    state_string, the carto_import_last_error_*() readers and the carto_import_error_*
+ *    accessors cannot fail and leave it alone (a NULL handle just gives the documented value).
  *  - Objects are opaque handles created by carto_import_X_new(&out, ...) (out-parameter first)
  *    and released by carto_import_X_free(), which accepts NULL and never fails.
  *  - Every string argument is copied in; the caller may free it as soon as the call returns.
@@ -42,7 +50,9 @@
 /* ---- export macro ---------------------------------------------------------------------- */
 
 /** Marks a symbol exported by the shared library. */
-#if defined(_WIN32) && !defined(CARTO_IMPORT_STATIC)
+#ifdef CARTO_IMPORT_API
+/* defined by the includer (e.g. empty, for a tool that reads declarations) */
+#elif defined(_WIN32) && !defined(CARTO_IMPORT_STATIC)
 #  ifdef CARTO_IMPORT_BUILDING
 #    define CARTO_IMPORT_API __declspec(dllexport)
 #  else
@@ -79,6 +89,8 @@ typedef struct carto_import_sync carto_import_sync;
 typedef struct carto_import_sync_list carto_import_sync_list;
 /** A list of strings (e.g. the ids of the running import jobs). */
 typedef struct carto_import_string_list carto_import_string_list;
+/** An owned copy of one failure's details, readable from any thread (since 0.2). */
+typedef struct carto_import_error carto_import_error;
 
 /** The return type of every function that can fail: 0 or a negative carto_import_error_code. */
 typedef int carto_import_status;
@@ -236,6 +248,77 @@ CARTO_IMPORT_API int carto_import_last_error_rate_limit(long *limit, long *remai
  * @since 0.1
  */
 CARTO_IMPORT_API void carto_import_last_error_clear(void);
+
+/* ---- error snapshots: errors that survive thread hops ------------------------------------ */
+
+/**
+ * @brief Moves the last error of the calling thread into a new snapshot, which any thread may
+ *        read and which lives until carto_import_error_free(). Call it right after the
+ *        failing call, on the same OS thread (in Go: inside runtime.LockOSThread(), or in the
+ *        same cgo call; in Node: in the same synchronous code; in Rust: before any .await).
+ *        The thread's record is then cleared. The snapshot carries every field of the record,
+ *        and the job id when the failure concerns an import job.
+ * @param[out] out  the snapshot, or NULL when the thread has no error (code 0).
+ *                  Ownership: caller frees it with carto_import_error_free().
+ * @return 0; CARTO_IMPORT_EINVAL (out is NULL); CARTO_IMPORT_ENOMEM (the record is kept).
+ *         Never changes the thread's record but by taking it.
+ * Threads: per thread, as the record.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_last_error_take(carto_import_error **out);
+
+/** @brief Frees a snapshot; NULL is accepted. @since 0.2 */
+CARTO_IMPORT_API void carto_import_error_free(carto_import_error *error);
+
+/**
+ * @brief The snapshot's status code (a negative carto_import_error_code); 0 for NULL.
+ * The carto_import_error_get_*() accessors: Threads: any (a snapshot is immutable).
+ * Errors: none; they never touch the thread's last error. Strings are borrowed from the
+ * snapshot, valid until it is freed.
+ * @since 0.2
+ */
+CARTO_IMPORT_API int carto_import_error_get_code(const carto_import_error *error);
+
+/** @brief The message, as carto_import_last_error_message(); never NULL ("" for NULL).
+ *  @since 0.2 */
+CARTO_IMPORT_API const char *carto_import_error_get_message(const carto_import_error *error);
+
+/** @brief The HTTP status of the reply behind the failure; 0 if none. @since 0.2 */
+CARTO_IMPORT_API int carto_import_error_get_http_status(const carto_import_error *error);
+
+/** @brief The CARTO error code (PROTOCOL §2.5); 0 if none. @since 0.2 */
+CARTO_IMPORT_API int carto_import_error_get_remote_code(const carto_import_error *error);
+
+/** @brief The server's title for the CARTO error code; NULL if none. @since 0.2 */
+CARTO_IMPORT_API const char *carto_import_error_get_remote_title(const carto_import_error *error);
+
+/** @brief The server's explanation, or its own error text; NULL if none. @since 0.2 */
+CARTO_IMPORT_API const char *carto_import_error_get_remote_explanation(
+    const carto_import_error *error);
+
+/** @brief "user", "cartodb" or "external"; NULL if the server did not say. @since 0.2 */
+CARTO_IMPORT_API const char *carto_import_error_get_remote_source(const carto_import_error *error);
+
+/** @brief Seconds the server asked to wait (Retry-After); -1 if none. @since 0.2 */
+CARTO_IMPORT_API long carto_import_error_get_retry_after(const carto_import_error *error);
+
+/**
+ * @brief The Carto-Rate-Limit-* headers, as carto_import_last_error_rate_limit(): each out
+ *        parameter (may be NULL) gets its header or -1.
+ * @return 1 when the reply carried all three headers, 0 otherwise.
+ * @since 0.2
+ */
+CARTO_IMPORT_API int carto_import_error_get_rate_limit(const carto_import_error *error,
+                                                       long *limit, long *remaining,
+                                                       long *reset);
+
+/**
+ * @brief The id of the import job the failure concerns (a job that failed, timed out, was
+ *        canceled while waited for, or was created although the caller canceled too late);
+ *        NULL when the failure concerns no job that has an id.
+ * @since 0.2
+ */
+CARTO_IMPORT_API const char *carto_import_error_get_job_id(const carto_import_error *error);
 
 /* ---- options ----------------------------------------------------------------------------- */
 
@@ -585,6 +668,25 @@ typedef int (*carto_import_progress_cb)(int state, long long bytes_done, long lo
                                         void *userdata);
 
 /**
+ * @brief The function type of carto_import_progress_cb, for generators and FFIs that declare
+ *        a callback by its prototype (koffi.proto, cgo exports).
+ *
+ * Callbacks must fail safely: NEVER unwind through the library (no C++ exception, longjmp,
+ * Go panic, Rust panic or Python exception may leave the callback; the library's cleanup
+ * would be skipped, leaking sockets and files). Catch inside the callback, remember what
+ * happened in userdata, and return non-zero to stop; the call then returns
+ * CARTO_IMPORT_ECANCELED and the handle is as before the call (a job that was not created can
+ * run again), with one exception: a cancel after the last byte of a file was sent is too late
+ * to stop the server, so the call completes the request, records the job (its id, state
+ * pending) and returns CARTO_IMPORT_ECANCELED with a message saying so and the job id in the
+ * error (carto_import_error_get_job_id()): wait for the job, or delete what it imports. A C++
+ * exception that escapes a callback anyway is caught at the callback and counts as a cancel.
+ * @since 0.2
+ */
+typedef int carto_import_progress_fn(int state, long long bytes_done, long long bytes_total,
+                                     void *userdata);
+
+/**
  * @brief Prepares an import of a local file; nothing is sent until carto_import_job_run().
  *        The path is used exactly as given (never lower-cased); only its basename is sent, as
  *        the file name. The file is streamed from disk when the job runs.
@@ -653,6 +755,21 @@ CARTO_IMPORT_API carto_import_status carto_import_job_attach(carto_import_job **
 CARTO_IMPORT_API void carto_import_job_free(carto_import_job *job);
 
 /**
+ * @brief The failure of the last fallible call made on this job (run, refresh, wait,
+ *        datasets), as a new snapshot; NULL when that call succeeded or none was made. For
+ *        runtimes that cannot read the thread's record on the thread that failed (koffi
+ *        .async, tokio tasks, goroutines): the job keeps it until its next call.
+ * @param job  the job.
+ * @param[out] out  Ownership: caller frees it with carto_import_error_free().
+ * @return 0, CARTO_IMPORT_EINVAL (out is NULL), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ *         Never changes the thread's last error.
+ * Threads: once the call on the job returned, any thread (one at a time, as for the job).
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_job_last_error(const carto_import_job *job,
+                                                                carto_import_error **out);
+
+/**
  * @brief Starts the import: sends the file (streamed, with progress) or the URL. On success
  *        the job has an id and the state the server reported (usually pending).
  * @param job  the import job.
@@ -701,9 +818,10 @@ CARTO_IMPORT_API carto_import_status carto_import_job_wait(carto_import_job *job
 CARTO_IMPORT_API const char *carto_import_job_id(const carto_import_job *job);
 
 /**
- * @brief The job's state as last seen: a carto_import_state value. @since 0.1
+ * @brief The job's state as last seen (CARTO_IMPORT_STATE_UNKNOWN for an invalid handle).
+ *        Returned as the enum type since 0.2 (an int before: same ABI). @since 0.1
  */
-CARTO_IMPORT_API int carto_import_job_state(const carto_import_job *job);
+CARTO_IMPORT_API carto_import_state carto_import_job_state(const carto_import_job *job);
 
 /**
  * @brief The job's state as the server spelled it ("importing"...); "new" before it runs.
@@ -712,8 +830,10 @@ CARTO_IMPORT_API int carto_import_job_state(const carto_import_job *job);
 CARTO_IMPORT_API const char *carto_import_job_state_name(const carto_import_job *job);
 
 /**
- * @brief 1 when the server reported success, 0 when it reported failure, -1 while the job
- *        is not final. @since 0.1
+ * @brief TRI-STATE, not a boolean: 1 when the server reported success, 0 when it reported
+ *        failure, **-1 while the job is not final** (and for an invalid handle). `if
+ *        (carto_import_job_success(job))` is true for a job still running: compare with 1.
+ * @since 0.1
  */
 CARTO_IMPORT_API int carto_import_job_success(const carto_import_job *job);
 
@@ -881,6 +1001,22 @@ CARTO_IMPORT_API void carto_import_dataset_list_free(carto_import_dataset_list *
 CARTO_IMPORT_API void carto_import_dataset_free(carto_import_dataset *dataset);
 
 /**
+ * @brief The failure of the last fallible call on this dataset (set_string, save, refresh,
+ *        delete, force_delete), as carto_import_job_last_error() does for jobs.
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM. @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_last_error(
+    const carto_import_dataset *dataset, carto_import_error **out);
+
+/**
+ * @brief The failure of the last carto_import_dataset_list_get() on this list, as
+ *        carto_import_job_last_error() does for jobs.
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM. @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_dataset_list_last_error(
+    const carto_import_dataset_list *list, carto_import_error **out);
+
+/**
  * @brief A string field of the dataset as last fetched, by its PROTOCOL §5.2 name: "id",
  *        "name", "display_name", "description", "privacy" (PUBLIC, PRIVATE, LINK, PASSWORD),
  *        "type", "created_at", "updated_at", "license", "attributions", "source", "title",
@@ -900,10 +1036,12 @@ CARTO_IMPORT_API long long carto_import_dataset_get_int(const carto_import_datas
                                                        const char *field, long long fallback);
 
 /**
- * @brief The dataset's privacy as a carto_import_privacy value (DEFAULT when unknown).
+ * @brief The dataset's privacy (DEFAULT when unknown). Returned as the enum type since 0.2
+ *        (an int before: same ABI).
  * @since 0.1
  */
-CARTO_IMPORT_API int carto_import_dataset_privacy(const carto_import_dataset *dataset);
+CARTO_IMPORT_API carto_import_privacy carto_import_dataset_privacy(
+    const carto_import_dataset *dataset);
 
 /**
  * @brief The dataset as JSON text, as last fetched (or as changed by the setters).
@@ -1054,6 +1192,22 @@ CARTO_IMPORT_API void carto_import_sync_list_free(carto_import_sync_list *list);
 CARTO_IMPORT_API void carto_import_sync_free(carto_import_sync *sync);
 
 /**
+ * @brief The failure of the last fallible call on this sync table (refresh, wait, force,
+ *        is_syncing, set_interval, delete, dataset), as carto_import_job_last_error().
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM. @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_last_error(const carto_import_sync *sync,
+                                                                 carto_import_error **out);
+
+/**
+ * @brief The failure of the last carto_import_sync_list_get() on this list, as
+ *        carto_import_job_last_error().
+ * @return 0, CARTO_IMPORT_EINVAL, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM. @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_sync_list_last_error(
+    const carto_import_sync_list *list, carto_import_error **out);
+
+/**
  * @brief Fetches the sync table's current state and fields.
  * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
  *         CARTO_IMPORT_EBADHANDLE.
@@ -1123,9 +1277,9 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_delete(carto_import_sync 
 /** @brief The sync table's id. Ownership: borrowed from the handle. @since 0.1 */
 CARTO_IMPORT_API const char *carto_import_sync_id(const carto_import_sync *sync);
 
-/** @brief The state as last seen: a carto_import_state value (CREATED, QUEUED, SYNCING,
- *         SUCCESS, FAILURE, or UNKNOWN). @since 0.1 */
-CARTO_IMPORT_API int carto_import_sync_state(const carto_import_sync *sync);
+/** @brief The state as last seen (CREATED, QUEUED, SYNCING, SUCCESS, FAILURE, or UNKNOWN).
+ *         Returned as the enum type since 0.2 (an int before: same ABI). @since 0.1 */
+CARTO_IMPORT_API carto_import_state carto_import_sync_state(const carto_import_sync *sync);
 
 /** @brief The state as the server spelled it. Ownership: borrowed from the handle.
  *  @since 0.1 */

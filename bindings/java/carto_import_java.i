@@ -275,36 +275,42 @@ static jstring carto_java_string(JNIEnv *jenv, const char *s) {
 /* Throws the exception for status `code` (0: the last error's code), chosen by the shared
  * mapping and filled from the last-error record (carto_import_error_info_get). The class is
  * <stem>Exception; CartoImportException.Details carries the fields. */
-static void carto_java_throw(JNIEnv *jenv, int code, const char *message) {
-  carto_import_error_info e;
-  const carto_import_error_class *c;
+static void carto_java_throw_info(JNIEnv *jenv, const carto_import_error_info *e) {
+  const carto_import_error_class *c = carto_import_error_class_of(e->code);
   char name[160];
   jclass details_cls, cls;
   jmethodID details_ctor, ctor;
   jobject details;
   jthrowable exc;
 
-  carto_import_error_info_get(&e, code, message);
-  c = carto_import_error_class_of(e.code);
   snprintf(name, sizeof name, CARTO_JAVA_PKG "%sException", *c->stem ? c->stem : "CartoImport");
   details_cls = (*jenv)->FindClass(jenv, CARTO_JAVA_PKG "CartoImportException$Details");
   if (!details_cls) return; /* NoClassDefFoundError is pending */
   details_ctor = (*jenv)->GetMethodID(
       jenv, details_cls, "<init>",
-      "(ILjava/lang/String;IILjava/lang/String;Ljava/lang/String;Ljava/lang/String;JJJJ)V");
+      "(ILjava/lang/String;IILjava/lang/String;Ljava/lang/String;Ljava/lang/String;JJJJ"
+      "Ljava/lang/String;)V");
   cls = (*jenv)->FindClass(jenv, name);
   if (!details_ctor || !cls) return;
   ctor = (*jenv)->GetMethodID(jenv, cls, "<init>",
                               "(L" CARTO_JAVA_PKG "CartoImportException$Details;)V");
   if (!ctor) return;
   details = (*jenv)->NewObject(
-      jenv, details_cls, details_ctor, (jint)e.code, carto_java_string(jenv, e.message),
-      (jint)e.http_status, (jint)e.remote_code, carto_java_string(jenv, e.title),
-      carto_java_string(jenv, e.explanation), carto_java_string(jenv, e.source),
-      (jlong)e.retry_after, (jlong)e.limit, (jlong)e.remaining, (jlong)e.reset);
+      jenv, details_cls, details_ctor, (jint)e->code, carto_java_string(jenv, e->message),
+      (jint)e->http_status, (jint)e->remote_code, carto_java_string(jenv, e->title),
+      carto_java_string(jenv, e->explanation), carto_java_string(jenv, e->source),
+      (jlong)e->retry_after, (jlong)e->limit, (jlong)e->remaining, (jlong)e->reset,
+      carto_java_string(jenv, e->job_id));
   if (!details) return;
   exc = (jthrowable)(*jenv)->NewObject(jenv, cls, ctor, details);
   if (exc) (*jenv)->Throw(jenv, exc);
+}
+
+static void carto_java_throw(JNIEnv *jenv, int code, const char *message) {
+  carto_import_error_info e;
+  carto_import_error_info_get(&e, code, message);
+  carto_java_throw_info(jenv, &e);
+  carto_import_error_info_release(&e);
 }
 
 /* A method of a closed handle (NULL self): InvalidHandleException, without calling the

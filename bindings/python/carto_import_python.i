@@ -132,11 +132,12 @@ static void carto_py_raise_message(int code, const char *message) {
   carto_import_error_info e;
   carto_import_error_info_get(&e, code, message);
   mod = PyImport_ImportModule("carto_import.exceptions");
-  if (!mod) return;
-  exc = PyObject_CallMethod(mod, "_from_c", "izizzzillll", e.code, e.message, e.http_status,
-                            e.title, e.explanation, e.source, e.remote_code, e.retry_after,
-                            e.limit, e.remaining, e.reset);
-  Py_DECREF(mod);
+  exc = mod ? PyObject_CallMethod(mod, "_from_c", "izizzzillllz", e.code, e.message,
+                                  e.http_status, e.title, e.explanation, e.source, e.remote_code,
+                                  e.retry_after, e.limit, e.remaining, e.reset, e.job_id)
+            : NULL;
+  carto_import_error_info_release(&e);
+  Py_XDECREF(mod);
   if (!exc) return;
   PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
   Py_DECREF(exc);

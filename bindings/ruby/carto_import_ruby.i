@@ -97,6 +97,8 @@ static void carto_rb_raise(int code, const char *message) {
   rb_iv_set(exc, "@limit", LONG2NUM(e.limit));
   rb_iv_set(exc, "@remaining", LONG2NUM(e.remaining));
   rb_iv_set(exc, "@reset", LONG2NUM(e.reset));
+  rb_iv_set(exc, "@job_id", carto_rb_str(e.job_id));
+  carto_import_error_info_release(&e);
   rb_exc_raise(exc);
 }
 
@@ -152,6 +154,7 @@ static int carto_rb_progress(int state, long long done, long long total, void *u
     rb_define_attr(root, "explanation", 1, 0);
     rb_define_attr(root, "source", 1, 0);
     rb_define_attr(root, "retry_after", 1, 0);
+    rb_define_attr(root, "job_id", 1, 0);
     /* parents first: two passes cover the table's one level of nesting below the families */
     for (pass = 0; pass < 2; pass++) {
       for (c = carto_import_error_classes; c->stem; c++) {

@@ -22,6 +22,23 @@ std::vector<std::unique_ptr<Dataset>> datasets_of(const ImportJob &job, const De
   return out;
 }
 
+// Runs a job, waits for it and returns its datasets; a failure names the job.
+std::vector<std::unique_ptr<Dataset>> run_to_datasets(ImportJob &job, const ProgressSink &sink,
+                                                      const Deadline &deadline) {
+  return capi::about_job(job, [&] {
+    job.run(sink, deadline);
+    job.wait(deadline, sink);
+    return datasets_of(job, deadline);
+  });
+}
+
+// A call on a dataset, kept on the handle too (carto_import_dataset_last_error()).
+template <class F>
+carto_import_status with_dataset(carto_import_dataset *d, F &&f) {
+  return capi::guard_on(d, capi::Kind::dataset, "dataset",
+                        [&](carto_import_dataset &h) { f(*h.dataset); });
+}
+
 bool is_connector(const char *source) { return source[0] == '{'; }
 
 // A job for a file, a URL or a connector, by the look of `source`.
@@ -48,9 +65,7 @@ carto_import_status carto_import_dataset_create(carto_import_dataset_list **out,
     const Deadline deadline = capi::deadline_after(timeout_ms);
     const ProgressSink sink = capi::progress_sink(progress, userdata);
     auto job = job_for(core, path_or_url, params);
-    job->run(sink, deadline);
-    job->wait(deadline, sink);
-    return datasets_of(*job, deadline);
+    return run_to_datasets(*job, sink, deadline);
   });
 }
 
@@ -68,9 +83,7 @@ carto_import_status carto_import_dataset_create_sync(carto_import_dataset_list *
     const ProgressSink sink = capi::progress_sink(progress, userdata);
     if (interval_seconds == 0 && is_connector(source)) {  // a one-off connector import
       auto job = job_for(core, source, params);
-      job->run(sink, deadline);
-      job->wait(deadline, sink);
-      return datasets_of(*job, deadline);
+      return run_to_datasets(*job, sink, deadline);
     }
     auto sync = SyncTable::create(core, source, is_connector(source), interval_seconds,
                                   capi::params_of(params), deadline);
@@ -83,8 +96,9 @@ carto_import_status carto_import_dataset_create_sync(carto_import_dataset_list *
 
 carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
                                             carto_import_job *job) {
-  return capi::guard_new(out, capi::Kind::dataset_list, [&] {
-    return datasets_of(capi::job_of(job), std::nullopt);
+  if (out) *out = nullptr;
+  return capi::on_job(job, [&](ImportJob &j) {
+    capi::make_handle(out, capi::Kind::dataset_list, datasets_of(j, std::nullopt));
   });
 }
 
@@ -121,8 +135,11 @@ size_t carto_import_dataset_list_count(const carto_import_dataset_list *list) {
 
 carto_import_status carto_import_dataset_list_get(carto_import_dataset **out,
                                                 const carto_import_dataset_list *list, size_t i) {
-  return capi::guard_new(out, capi::Kind::dataset, [&] {
-    return capi::copy_item(list, capi::Kind::dataset_list, "dataset list", i, "datasets");
+  if (out) *out = nullptr;
+  return capi::guard_on(list, capi::Kind::dataset_list, "dataset list",
+                        [&](const carto_import_dataset_list &l) {
+    capi::make_handle(out, capi::Kind::dataset,
+                      capi::copy_item(&l, capi::Kind::dataset_list, "dataset list", i, "datasets"));
   });
 }
 
@@ -132,6 +149,16 @@ void carto_import_dataset_list_free(carto_import_dataset_list *list) {
 
 void carto_import_dataset_free(carto_import_dataset *dataset) {
   capi::free_handle(dataset, capi::Kind::dataset);
+}
+
+carto_import_status carto_import_dataset_last_error(const carto_import_dataset *dataset,
+                                                  carto_import_error **out) {
+  return capi::take_handle_error(dataset, capi::Kind::dataset, out);
+}
+
+carto_import_status carto_import_dataset_list_last_error(const carto_import_dataset_list *list,
+                                                       carto_import_error **out) {
+  return capi::take_handle_error(list, capi::Kind::dataset_list, out);
 }
 
 const char *carto_import_dataset_get_string(const carto_import_dataset *dataset,
@@ -150,9 +177,10 @@ long long carto_import_dataset_get_int(const carto_import_dataset *dataset, cons
   });
 }
 
-int carto_import_dataset_privacy(const carto_import_dataset *dataset) {
-  return capi::guard_value<int>(CARTO_IMPORT_PRIVACY_DEFAULT,
-                                [&] { return dataset_of(dataset).privacy(); });
+carto_import_privacy carto_import_dataset_privacy(const carto_import_dataset *dataset) {
+  return capi::guard_value(CARTO_IMPORT_PRIVACY_DEFAULT, [&] {
+    return static_cast<carto_import_privacy>(dataset_of(dataset).privacy());
+  });
 }
 
 const char *carto_import_dataset_json(const carto_import_dataset *dataset) {
@@ -162,27 +190,26 @@ const char *carto_import_dataset_json(const carto_import_dataset *dataset) {
 
 carto_import_status carto_import_dataset_set_string(carto_import_dataset *dataset,
                                                   const char *field, const char *value) {
-  return capi::guard([&] {
-    Dataset &d = dataset_of(dataset);
+  return with_dataset(dataset, [&](Dataset &d) {
     capi::require(field, "field");
     d.set_string(field, value);
   });
 }
 
 carto_import_status carto_import_dataset_save(carto_import_dataset *dataset) {
-  return capi::guard([&] { dataset_of(dataset).save(); });
+  return with_dataset(dataset, [](Dataset &d) { d.save(); });
 }
 
 carto_import_status carto_import_dataset_refresh(carto_import_dataset *dataset) {
-  return capi::guard([&] { dataset_of(dataset).refresh(); });
+  return with_dataset(dataset, [](Dataset &d) { d.refresh(); });
 }
 
 carto_import_status carto_import_dataset_delete(carto_import_dataset *dataset) {
-  return capi::guard([&] { dataset_of(dataset).remove(false); });
+  return with_dataset(dataset, [](Dataset &d) { d.remove(false); });
 }
 
 carto_import_status carto_import_dataset_force_delete(carto_import_dataset *dataset) {
-  return capi::guard([&] { dataset_of(dataset).remove(true); });
+  return with_dataset(dataset, [](Dataset &d) { d.remove(true); });
 }
 
 }  // extern "C"

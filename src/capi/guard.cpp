@@ -55,4 +55,13 @@ int fail_from_current_exception() noexcept {
   return code;
 }
 
+void remember_last_error(HandleError &slot) noexcept {
+  try {
+    slot = last_error();
+  } catch (...) {
+    slot.emplace();
+    slot->code = last_error().code;
+  }
+}
+
 }  // namespace carto::capi

@@ -1,12 +1,14 @@
 // The C boundary. Every exported function runs its body through guard(), the one exception
 // barrier: no C++ exception crosses the C API, every failure sets the thread's last error,
-// and the returned status always equals the recorded code.
+// and the returned status always equals the recorded code. Getters (guard_value) cannot fail
+// and leave the record alone; calls on a handle (guard_on) also keep their outcome on it.
 //
 // Handles are checked against a registry of live handles before they are dereferenced, so a
 // NULL, freed or wrong-type handle yields CARTO_IMPORT_EBADHANDLE instead of corrupting memory.
 #pragma once
 
 #include <new>
+#include <optional>
 #include <string>
 
 #include "carto_import.h"
@@ -14,7 +16,8 @@
 
 namespace carto::capi {
 
-enum class Kind { options, client, params, job, dataset, dataset_list, sync, sync_list, string_list };
+enum class Kind { options, client, params, job, dataset, dataset_list, sync, sync_list, string_list,
+                  error };
 
 void register_handle(const void *h, Kind kind);
 void unregister_handle(const void *h) noexcept;
@@ -37,6 +40,15 @@ inline void require(const void *p, const char *name) {
 
 int fail_from_current_exception() noexcept;
 
+// The rate-limit headers of a record into the out-parameters that are not NULL; 1 when all
+// three were sent.
+inline int read_rate_limit(const ErrorInfo &e, long *limit, long *remaining, long *reset) noexcept {
+  if (limit) *limit = e.rate_limit;
+  if (remaining) *remaining = e.rate_remaining;
+  if (reset) *reset = e.rate_reset;
+  return e.rate_limit >= 0 && e.rate_remaining >= 0 && e.rate_reset >= 0;
+}
+
 // Runs f(); returns 0, or the negative status of the failure it threw.
 template <class F>
 carto_import_status guard(F &&f) noexcept {
@@ -49,15 +61,36 @@ carto_import_status guard(F &&f) noexcept {
   }
 }
 
-// Runs f() for a value; returns `on_error` when it throws (the last error says why).
+// Runs f() for a value; returns `on_error` when it throws. A getter cannot fail: the thread's
+// last error is left as it was (a NULL or freed handle just gives `on_error`).
 template <class T, class F>
 T guard_value(T on_error, F &&f) noexcept {
   try {
     return f();
   } catch (...) {
-    fail_from_current_exception();
     return on_error;
   }
+}
+
+// The outcome of the last fallible call made on a handle: empty after a success. Read with
+// carto_import_X_last_error() from any thread, once the call returned.
+using HandleError = std::optional<ErrorInfo>;
+
+// Copies the thread's last error into a handle's record (only the code, if memory runs out).
+void remember_last_error(HandleError &slot) noexcept;
+
+// guard() for a call on handle h of `kind`: f(*h) runs once h is checked, and its outcome is
+// also kept in h->error (a NULL or wrong handle has no record to keep it in).
+template <class H, class F>
+carto_import_status guard_on(H *h, Kind kind, const char *what, F &&f) noexcept {
+  H *live = nullptr;
+  const carto_import_status rc = guard([&] {
+    live = checked(h, kind, what);
+    live->error.reset();
+    f(*live);
+  });
+  if (rc < 0 && live) remember_last_error(live->error);
+  return rc;
 }
 
 // Creates a handle with new, registers it, and stores it in *out only on success.

@@ -1,6 +1,7 @@
 // The handle types that more than one shim creates, and helpers the shims share.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,19 +15,46 @@ struct carto_import_string_list {
 };
 struct carto_import_dataset_list {
   std::vector<std::unique_ptr<carto::Dataset>> items;
+  mutable carto::capi::HandleError error{};  // (lists are const to the C API)
 };
 struct carto_import_dataset {
   std::unique_ptr<carto::Dataset> dataset;
+  carto::capi::HandleError error{};
 };
 struct carto_import_sync_list {
   std::vector<std::unique_ptr<carto::SyncTable>> items;
+  mutable carto::capi::HandleError error{};
 };
 
 namespace carto::capi {
 ImportParams params_of(const carto_import_params *p);
 ImportJob &job_of(const carto_import_job *j);
+// A call on a job: runs f like guard_on(); its failure names the job (about_job).
+carto_import_status on_job(carto_import_job *j, const std::function<void(ImportJob &)> &f);
 ProgressSink progress_sink(carto_import_progress_cb cb, void *userdata);
 Deadline deadline_after(long timeout_ms);
+
+// Runs f(); a failure that escapes it names the job (once it has an id) in its job_id.
+template <class F>
+auto about_job(const ImportJob &job, F &&f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (Error &e) {
+    if (e.info().job_id.empty()) e.info().job_id = job.id();
+    throw;
+  }
+}
+
+// A copy of a handle's last failure as a new snapshot in *out (NULL when its last call
+// succeeded). Never touches the thread's last error; returns EINVAL, EBADHANDLE or ENOMEM.
+carto_import_status snapshot(const ErrorInfo *from, carto_import_error **out) noexcept;
+template <class H>
+carto_import_status take_handle_error(const H *h, Kind kind, carto_import_error **out) noexcept {
+  if (!out) return CARTO_IMPORT_EINVAL;
+  *out = nullptr;
+  if (!h || !is_live(h, kind)) return CARTO_IMPORT_EBADHANDLE;
+  return snapshot(h->error ? &*h->error : nullptr, out);
+}
 
 // A copy of item i of a list handle (datasets or sync tables), as a new owned object; EINVAL
 // when i is out of range. `name` names the list, `what` its items, in messages.

@@ -10,6 +10,7 @@ struct carto_import_params {
 };
 struct carto_import_job {
   std::unique_ptr<ImportJob> job;
+  carto::capi::HandleError error{};
 };
 
 namespace carto::capi {
@@ -20,11 +21,21 @@ ImportParams params_of(const carto_import_params *p) {
 
 ImportJob &job_of(const carto_import_job *j) { return *checked(j, Kind::job, "job")->job; }
 
+carto_import_status on_job(carto_import_job *j, const std::function<void(ImportJob &)> &f) {
+  return guard_on(j, Kind::job, "job", [&](carto_import_job &h) {
+    about_job(*h.job, [&] { f(*h.job); });
+  });
+}
+
 // Adapts a C progress callback; an empty sink when there is none.
 ProgressSink progress_sink(carto_import_progress_cb cb, void *userdata) {
   if (!cb) return {};
   return [cb, userdata](int state, long long done, long long total) {
-    return cb(state, done, total, userdata);
+    try {
+      return cb(state, done, total, userdata);
+    } catch (...) {  // a C++ callback that threw: never unwind through libcurl; it cancels
+      return 1;
+    }
   };
 }
 
@@ -39,11 +50,6 @@ namespace {
 
 ImportParams &params_mut(carto_import_params *p) {
   return capi::checked(p, capi::Kind::params, "params")->params;
-}
-
-template <class F>
-carto_import_status with_job(const carto_import_job *j, F &&f) {
-  return capi::guard([&] { f(capi::job_of(j)); });
 }
 
 }  // namespace
@@ -149,18 +155,23 @@ carto_import_status carto_import_job_attach(carto_import_job **out, carto_import
 
 void carto_import_job_free(carto_import_job *job) { capi::free_handle(job, capi::Kind::job); }
 
+carto_import_status carto_import_job_last_error(const carto_import_job *job,
+                                              carto_import_error **out) {
+  return capi::take_handle_error(job, capi::Kind::job, out);
+}
+
 carto_import_status carto_import_job_run(carto_import_job *job, carto_import_progress_cb progress,
                                        void *userdata) {
-  return with_job(job, [&](ImportJob &j) { j.run(capi::progress_sink(progress, userdata)); });
+  return capi::on_job(job, [&](ImportJob &j) { j.run(capi::progress_sink(progress, userdata)); });
 }
 
 carto_import_status carto_import_job_refresh(carto_import_job *job) {
-  return with_job(job, [&](ImportJob &j) { j.refresh(); });
+  return capi::on_job(job, [&](ImportJob &j) { j.refresh(); });
 }
 
 carto_import_status carto_import_job_wait(carto_import_job *job, long timeout_ms,
                                         carto_import_progress_cb progress, void *userdata) {
-  return with_job(job, [&](ImportJob &j) {
+  return capi::on_job(job, [&](ImportJob &j) {
     j.wait(capi::deadline_after(timeout_ms), capi::progress_sink(progress, userdata));
   });
 }
@@ -172,8 +183,10 @@ const char *carto_import_job_id(const carto_import_job *job) {
   });
 }
 
-int carto_import_job_state(const carto_import_job *job) {
-  return capi::guard_value<int>(CARTO_IMPORT_STATE_UNKNOWN, [&] { return capi::job_of(job).state(); });
+carto_import_state carto_import_job_state(const carto_import_job *job) {
+  return capi::guard_value(CARTO_IMPORT_STATE_UNKNOWN, [&] {
+    return static_cast<carto_import_state>(capi::job_of(job).state());
+  });
 }
 
 const char *carto_import_job_state_name(const carto_import_job *job) {

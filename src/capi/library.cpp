@@ -39,11 +39,7 @@ const char *carto_import_last_error_remote_source(void) {
 long carto_import_last_error_retry_after(void) { return last_error().retry_after; }
 
 int carto_import_last_error_rate_limit(long *limit, long *remaining, long *reset) {
-  const ErrorInfo &e = last_error();
-  if (limit) *limit = e.rate_limit;
-  if (remaining) *remaining = e.rate_remaining;
-  if (reset) *reset = e.rate_reset;
-  return e.rate_limit >= 0 && e.rate_remaining >= 0 && e.rate_reset >= 0;
+  return capi::read_rate_limit(last_error(), limit, remaining, reset);
 }
 
 void carto_import_last_error_clear(void) { clear_last_error(); }

@@ -6,6 +6,7 @@ using namespace carto;
 
 struct carto_import_sync {
   std::unique_ptr<SyncTable> sync;
+  carto::capi::HandleError error{};
 };
 
 namespace {
@@ -14,9 +15,10 @@ SyncTable &sync_of(const carto_import_sync *s) {
   return *capi::checked(s, capi::Kind::sync, "sync")->sync;
 }
 
+// A call on a sync table, kept on the handle too (carto_import_sync_last_error()).
 template <class F>
-carto_import_status with_sync(const carto_import_sync *s, F &&f) {
-  return capi::guard([&] { f(sync_of(s)); });
+carto_import_status with_sync(carto_import_sync *s, F &&f) {
+  return capi::guard_on(s, capi::Kind::sync, "sync", [&](carto_import_sync &h) { f(*h.sync); });
 }
 
 carto_import_status create(carto_import_sync **out, carto_import_client *client,
@@ -71,8 +73,11 @@ size_t carto_import_sync_list_count(const carto_import_sync_list *list) {
 
 carto_import_status carto_import_sync_list_get(carto_import_sync **out,
                                              const carto_import_sync_list *list, size_t i) {
-  return capi::guard_new(out, capi::Kind::sync, [&] {
-    return capi::copy_item(list, capi::Kind::sync_list, "sync list", i, "sync tables");
+  if (out) *out = nullptr;
+  return capi::guard_on(list, capi::Kind::sync_list, "sync list",
+                        [&](const carto_import_sync_list &l) {
+    capi::make_handle(out, capi::Kind::sync,
+                      capi::copy_item(&l, capi::Kind::sync_list, "sync list", i, "sync tables"));
   });
 }
 
@@ -81,6 +86,16 @@ void carto_import_sync_list_free(carto_import_sync_list *list) {
 }
 
 void carto_import_sync_free(carto_import_sync *sync) { capi::free_handle(sync, capi::Kind::sync); }
+
+carto_import_status carto_import_sync_last_error(const carto_import_sync *sync,
+                                               carto_import_error **out) {
+  return capi::take_handle_error(sync, capi::Kind::sync, out);
+}
+
+carto_import_status carto_import_sync_list_last_error(const carto_import_sync_list *list,
+                                                    carto_import_error **out) {
+  return capi::take_handle_error(list, capi::Kind::sync_list, out);
+}
 
 carto_import_status carto_import_sync_refresh(carto_import_sync *sync) {
   return with_sync(sync, [](SyncTable &s) { s.refresh(); });
@@ -119,8 +134,10 @@ const char *carto_import_sync_id(const carto_import_sync *sync) {
   return capi::guard_value<const char *>(nullptr, [&] { return sync_of(sync).id().c_str(); });
 }
 
-int carto_import_sync_state(const carto_import_sync *sync) {
-  return capi::guard_value<int>(CARTO_IMPORT_STATE_UNKNOWN, [&] { return sync_of(sync).state(); });
+carto_import_state carto_import_sync_state(const carto_import_sync *sync) {
+  return capi::guard_value(CARTO_IMPORT_STATE_UNKNOWN, [&] {
+    return static_cast<carto_import_state>(sync_of(sync).state());
+  });
 }
 
 const char *carto_import_sync_state_name(const carto_import_sync *sync) {
@@ -148,8 +165,9 @@ const char *carto_import_sync_json(const carto_import_sync *sync) {
 }
 
 carto_import_status carto_import_sync_dataset(carto_import_dataset **out, carto_import_sync *sync) {
-  return capi::guard_new(out, capi::Kind::dataset, [&] {
-    return sync_of(sync).dataset();
+  if (out) *out = nullptr;
+  return with_sync(sync, [&](SyncTable &s) {
+    capi::make_handle(out, capi::Kind::dataset, s.dataset());
   });
 }
 

@@ -16,6 +16,7 @@ struct ErrorInfo {
   bool has_title = false, has_explanation = false, has_source = false;
   long retry_after = -1;           // seconds, -1 when absent
   long rate_limit = -1, rate_remaining = -1, rate_reset = -1;
+  std::string job_id;              // the import job the failure concerns; empty when none
 
   void set_title(std::string t) { title = std::move(t); has_title = true; }
   void set_explanation(std::string t) { explanation = std::move(t); has_explanation = true; }

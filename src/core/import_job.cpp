@@ -226,22 +226,28 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   HttpRequest req;
   req.method = "POST";
   req.path = "api/v1/imports";
+  bool late_cancel = false;
   if (source_ == Source::file) {
     req.query = params_.as_query();
     req.upload = Upload{path_, basename_of(path_), "file"};
     if (progress) {
       // Throttled: every 1% of the file, at the end, and every 100 ms even when the
-      // transfer stalls (so that the callback can still cancel).
+      // transfer stalls (so that the callback can still cancel). Once the last byte is sent
+      // the server may already have created the job: a cancel then lets the reply arrive, so
+      // that the job's id can be told (late_cancel, below).
       auto last_call = Clock::now();
       long long last_done = -1;
-      req.progress = [&progress, last_call, last_done](long long done, long long total) mutable {
+      req.progress = [&progress, &late_cancel, last_call, last_done](long long done,
+                                                                     long long total) mutable {
         const auto now = Clock::now();
-        if (total <= 0) return 0;  // the size is not known yet
+        if (total <= 0 || late_cancel) return 0;  // the size is not known yet, or too late
         const bool news = done >= total ? done != last_done : done - last_done > total / 100;
         if (!news && now - last_call < std::chrono::milliseconds(100)) return 0;
         last_done = done;
         last_call = now;
-        return progress(CARTO_IMPORT_STATE_SENDING, done, total);
+        const int stop = progress(CARTO_IMPORT_STATE_SENDING, done, total);
+        if (stop != 0 && done >= total) late_cancel = true;
+        return late_cancel ? 0 : stop;
       };
     }
   } else {
@@ -269,6 +275,13 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   id_ = id;
   state_ = CARTO_IMPORT_STATE_PENDING;
   state_name_ = "pending";
+  if (late_cancel) {
+    Error e(CARTO_IMPORT_ECANCELED,
+            "canceled too late: the whole file was sent and the server created import job " +
+                id + ", which goes on; wait for it, or delete what it imports");
+    e.info().job_id = id;
+    throw e;
+  }
 }
 
 void ImportJob::refresh(const Deadline &deadline) {

@@ -16,6 +16,14 @@ int main(void) {
     return 1;
   }
   if (strcmp(carto_import_strerror(CARTO_IMPORT_OK), "success") != 0) return 1;
+  {
+    /* The callback's function type and pointer type are the same type; enum-typed returns
+     * convert to int as before (0.2). */
+    carto_import_progress_fn *fn = (carto_import_progress_cb)0;
+    carto_import_progress_cb cb = fn;
+    int state = carto_import_job_state(NULL);
+    if (cb || state != CARTO_IMPORT_STATE_UNKNOWN) return 1;
+  }
   printf("headertest: libcarto_import %s\n", carto_import_version());
   return 0;
 }

@@ -2,6 +2,8 @@
  * its getters, handle checks, and the per-thread last error. */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "test_assert.h"
 
@@ -267,8 +269,9 @@ static void test_client_getters(void **state) {
 
 static void test_client_bad_handles(void **state) {
   (void)state;
+  carto_import_last_error_clear();
   assert_null(carto_import_client_username(NULL));
-  assert_int_equal(carto_import_last_error_code(), CARTO_IMPORT_EBADHANDLE);
+  assert_int_equal(carto_import_last_error_code(), 0); /* getters cannot fail (0.2) */
   assert_null(carto_import_client_base_url(NULL));
   assert_fails(carto_import_client_verify(NULL), CARTO_IMPORT_EBADHANDLE);
   carto_import_client_free(NULL);
@@ -352,6 +355,118 @@ static void test_message_pointer_survives_success(void **state) {
   carto_import_options_free(o);
 }
 
+/* A client for jobs that never reach a server. */
+static carto_import_client *offline_client(void) {
+  carto_import_options *o = new_options();
+  carto_import_client *c = NULL;
+  assert_ok(carto_import_options_set_base_url(o, "https://demo.carto.com/"));
+  assert_ok(carto_import_options_set_api_key(o, "key"));
+  assert_ok(carto_import_client_new(&c, o));
+  carto_import_options_free(o);
+  return c;
+}
+
+static void test_error_snapshot(void **state) {
+  (void)state;
+  carto_import_error *e = (carto_import_error *)1;
+  carto_import_last_error_clear();
+  assert_ok(carto_import_last_error_take(&e));
+  assert_null(e); /* no error: no snapshot */
+  assert_int_equal(carto_import_last_error_take(NULL), CARTO_IMPORT_EINVAL);
+
+  carto_import_options *o = new_options();
+  assert_fails(carto_import_options_set_base_url(o, "ftp://snapshot.example/"),
+               CARTO_IMPORT_EINVAL);
+  char message[512];
+  snprintf(message, sizeof message, "%s", carto_import_last_error_message());
+  assert_ok(carto_import_last_error_take(&e));
+  assert_non_null(e);
+  assert_int_equal(carto_import_last_error_code(), 0); /* taken: the record is cleared */
+  assert_int_equal(carto_import_error_get_code(e), CARTO_IMPORT_EINVAL);
+  assert_string_equal(carto_import_error_get_message(e), message);
+  assert_int_equal(carto_import_error_get_http_status(e), 0);
+  assert_int_equal(carto_import_error_get_remote_code(e), 0);
+  assert_null(carto_import_error_get_remote_title(e));
+  assert_null(carto_import_error_get_remote_explanation(e));
+  assert_null(carto_import_error_get_remote_source(e));
+  assert_null(carto_import_error_get_job_id(e));
+  assert_int_equal(carto_import_error_get_retry_after(e), -1);
+  long limit = 0, remaining = 0, reset = 0;
+  assert_int_equal(carto_import_error_get_rate_limit(e, &limit, &remaining, &reset), 0);
+  assert_int_equal(limit + remaining + reset, -3);
+
+  /* The snapshot outlives later calls; its accessors and free leave the record alone. */
+  assert_fails(carto_import_options_set_api_key(o, ""), CARTO_IMPORT_EINVAL);
+  assert_string_equal(carto_import_error_get_message(e), message);
+  carto_import_error_free(e);
+  assert_int_equal(carto_import_last_error_code(), CARTO_IMPORT_EINVAL);
+  carto_import_error_free(e); /* freed: ignored */
+  carto_import_error_free(NULL);
+  assert_int_equal(carto_import_error_get_code(NULL), 0);
+  assert_string_equal(carto_import_error_get_message(NULL), "");
+  assert_int_equal(carto_import_last_error_code(), CARTO_IMPORT_EINVAL);
+  carto_import_options_free(o);
+}
+
+static void test_getters_leave_the_record(void **state) {
+  (void)state;
+  carto_import_options *o = new_options();
+  assert_fails(carto_import_options_set_base_url(o, "nope"), CARTO_IMPORT_EINVAL);
+  char message[512];
+  snprintf(message, sizeof message, "%s", carto_import_last_error_message());
+  /* Getters, frees and strerror given NULL or garbage: nothing changes. */
+  assert_int_equal(carto_import_dataset_list_count(NULL), 0);
+  assert_int_equal(carto_import_sync_list_count(NULL), 0);
+  assert_int_equal(carto_import_string_list_count(NULL), 0);
+  assert_null(carto_import_job_id(NULL));
+  assert_int_equal(carto_import_job_state(NULL), CARTO_IMPORT_STATE_UNKNOWN);
+  assert_int_equal(carto_import_job_success(NULL), -1);
+  assert_null(carto_import_dataset_get_string(NULL, "name"));
+  assert_int_equal(carto_import_dataset_privacy(NULL), CARTO_IMPORT_PRIVACY_DEFAULT);
+  assert_null(carto_import_sync_id(NULL));
+  assert_null(carto_import_client_username(NULL));
+  carto_import_job_free(NULL);
+  carto_import_dataset_free((carto_import_dataset *)(void *)o); /* wrong type: ignored */
+  assert_non_null(carto_import_strerror(12345));
+  carto_import_error *e = NULL;
+  assert_int_equal(carto_import_job_last_error(NULL, &e), CARTO_IMPORT_EBADHANDLE);
+  assert_null(e);
+  assert_int_equal(carto_import_last_error_code(), CARTO_IMPORT_EINVAL);
+  assert_string_equal(carto_import_last_error_message(), message);
+  carto_import_options_free(o);
+}
+
+static void test_job_keeps_its_error(void **state) {
+  (void)state;
+  char path[] = "/tmp/carto-api-job-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  carto_import_client *c = offline_client();
+  carto_import_job *job = NULL;
+  assert_ok(carto_import_job_new_file(&job, c, path, NULL));
+  carto_import_error *e = (carto_import_error *)1;
+  assert_ok(carto_import_job_last_error(job, &e));
+  assert_null(e); /* no call yet */
+  assert_fails(carto_import_job_refresh(job), CARTO_IMPORT_EINVAL); /* not run yet */
+  assert_int_equal(carto_import_job_last_error(job, NULL), CARTO_IMPORT_EINVAL);
+  carto_import_options *o = new_options(); /* another failure on the thread, later */
+  assert_fails(carto_import_options_set_base_url(o, "nope"), CARTO_IMPORT_EINVAL);
+  char message[512];
+  snprintf(message, sizeof message, "%s", carto_import_last_error_message());
+  assert_ok(carto_import_job_last_error(job, &e));
+  assert_non_null(e);
+  assert_int_equal(carto_import_error_get_code(e), CARTO_IMPORT_EINVAL);
+  assert_non_null(strstr(carto_import_error_get_message(e), "not run"));
+  assert_string_not_equal(carto_import_error_get_message(e), message);
+  carto_import_error_free(e);
+  assert_string_equal(carto_import_last_error_message(), message); /* untouched */
+  carto_import_options_free(o);
+  carto_import_job_free(job);
+  carto_import_client_free(c);
+  unlink(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -365,6 +480,9 @@ int main(void) {
       cmocka_unit_test(test_client_bad_handles),
       cmocka_unit_test(test_last_error_is_per_thread),
       cmocka_unit_test(test_message_pointer_survives_success),
+      cmocka_unit_test(test_error_snapshot),
+      cmocka_unit_test(test_getters_leave_the_record),
+      cmocka_unit_test(test_job_keeps_its_error),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,6 +32,16 @@ static void expect_job_failure(it_fixture *fx, const char *path_or_url, int is_u
   assert_ok(carto_import_job_run(job, NULL, NULL));
   assert_status(carto_import_job_wait(job, 60000, NULL, NULL), CARTO_IMPORT_EREMOTE);
   assert_remote_failure(code, title);
+  /* The snapshot of the same failure, from the job: its fields and the job's id. */
+  carto_import_error *e = NULL;
+  assert_ok(carto_import_job_last_error(job, &e));
+  assert_int_equal(carto_import_error_get_code(e), CARTO_IMPORT_EREMOTE);
+  assert_int_equal(carto_import_error_get_remote_code(e), code);
+  assert_str_eq(carto_import_error_get_remote_title(e), title);
+  assert_str_eq(carto_import_error_get_remote_source(e), "user");
+  assert_str_eq(carto_import_error_get_message(e), carto_import_last_error_message());
+  assert_str_eq(carto_import_error_get_job_id(e), carto_import_job_id(job));
+  carto_import_error_free(e);
   assert_int_equal(carto_import_job_state(job), CARTO_IMPORT_STATE_FAILURE);
   assert_int_equal(carto_import_job_success(job), 0);
   assert_int_equal(carto_import_job_error_code(job), code);
@@ -240,6 +250,68 @@ static void test_key_never_in_messages_with_query_auth(void **state) {
   carto_import_client_free(client);
 }
 
+/* Cancels the upload at the first progress call while bytes remain (early), or once every
+ * byte was sent (late). */
+static int cancel_early(int state, long long done, long long total, void *userdata) {
+  (void)state, (void)userdata;
+  return done < total;
+}
+static int cancel_late(int state, long long done, long long total, void *userdata) {
+  (void)state, (void)userdata;
+  return done >= total;
+}
+
+/* An early cancel leaves the job as it was; a late one says the server has the job, and names
+ * it in the message, the snapshot and the job's own record. */
+static void test_cancel_early_and_late(void **state) {
+  it_fixture *fx = *state;
+  char *path = it_write_big_csv(fx->dir, "big.csv", 4LL << 20);
+  carto_import_job *job = NULL;
+  carto_import_error *e = NULL;
+  assert_ok(carto_import_job_new_file(&job, fx->client, path, NULL));
+  assert_status(carto_import_job_run(job, cancel_early, NULL), CARTO_IMPORT_ECANCELED);
+  assert_null(carto_import_job_id(job));
+  assert_int_equal(carto_import_job_state(job), CARTO_IMPORT_STATE_NEW);
+  assert_ok(carto_import_last_error_take(&e));
+  assert_null(carto_import_error_get_job_id(e));
+  carto_import_error_free(e);
+  carto_import_string_list *running = NULL; /* the truncated upload made no job */
+  assert_ok(carto_import_job_list(&running, fx->client));
+  assert_int_equal(carto_import_string_list_count(running), 0);
+  carto_import_string_list_free(running);
+
+  assert_status(carto_import_job_run(job, cancel_late, NULL), CARTO_IMPORT_ECANCELED);
+  const char *id = carto_import_job_id(job);
+  assert_non_null(id);
+  assert_int_equal(carto_import_job_state(job), CARTO_IMPORT_STATE_PENDING);
+  assert_contains(carto_import_last_error_message(), "too late");
+  assert_contains(carto_import_last_error_message(), id);
+  assert_ok(carto_import_last_error_take(&e));
+  assert_str_eq(carto_import_error_get_job_id(e), id);
+  carto_import_error_free(e);
+  assert_ok(carto_import_job_last_error(job, &e));
+  assert_int_equal(carto_import_error_get_code(e), CARTO_IMPORT_ECANCELED);
+  assert_str_eq(carto_import_error_get_job_id(e), id);
+  carto_import_error_free(e);
+  /* The job goes on: it can be waited for. */
+  assert_ok(carto_import_job_wait(job, 120000, NULL, NULL));
+  assert_ok(carto_import_job_last_error(job, &e));
+  assert_null(e);
+  carto_import_job_free(job);
+
+  /* The one-call import: the same late cancel names the job it started. */
+  carto_import_dataset_list *list = NULL;
+  assert_status(carto_import_dataset_create(&list, fx->client, path, NULL, 120000, cancel_late,
+                                            NULL),
+                CARTO_IMPORT_ECANCELED);
+  assert_null(list);
+  assert_ok(carto_import_last_error_take(&e));
+  assert_non_null(carto_import_error_get_job_id(e));
+  assert_contains(carto_import_error_get_message(e), carto_import_error_get_job_id(e));
+  carto_import_error_free(e);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       IT_TEST(test_unsupported_file_1002),
@@ -251,6 +323,7 @@ int main(void) {
       IT_TEST(test_bad_key),
       IT_TEST(test_unknown_job),
       IT_TEST(test_key_never_in_messages_with_query_auth),
+      IT_TEST(test_cancel_early_and_late),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,6 +60,7 @@ class CartoException(Exception):
         self.explanation = explanation
         self.source = source
         self.retry_after = retry_after
+        self.job_id = None  # the import job the failure concerns, when there is one
 
     # carto-python names
     @property
@@ -219,11 +220,14 @@ def exception_class(code):
 
 
 def _from_c(code, message, http_status, title, explanation, source, remote_code, retry_after,
-            limit, remaining, reset):
-    """Builds the exception for a failed call (called by the SWIG module)."""
+            limit, remaining, reset, job_id=None):
+    """Builds the exception for a failed call (called by the SWIG module). job_id: the import
+    job the failure concerns (e.g. one created although a cancel came too late), or None."""
     cls = exception_class(code)
     kwargs = dict(code=code, http_status=http_status, remote_code=remote_code, title=title,
                   explanation=explanation, source=source, retry_after=retry_after)
     if issubclass(cls, CartoRateLimitException):
         kwargs.update(limit=limit, remaining=remaining, reset=reset)
-    return cls(message or "", **kwargs)
+    exc = cls(message or "", **kwargs)
+    exc.job_id = job_id
+    return exc

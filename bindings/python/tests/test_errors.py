@@ -1,4 +1,4 @@
-"""Errors become exceptions, mapped once from carto_import_last_error_*."""
+"""Errors become exceptions, mapped once from the last error's snapshot."""
 import uuid
 
 import pytest
@@ -93,3 +93,16 @@ def test_callback_exception_is_reraised(client, sample_csv):
 def test_callback_true_cancels(client, sample_csv):
     with pytest.raises(exceptions.Cancelled):
         client.import_dataset(sample_csv, timeout=60, progress=lambda *a: True)
+
+
+def test_late_cancel_names_the_job(client, sample_csv):
+    # A cancel once the whole file was sent is too late: the server has the job, and the
+    # exception (built from the C library's error snapshot) says so and carries its id.
+    def progress(state, done, total):
+        return state == carto_import.STATE_SENDING and done >= total
+
+    with pytest.raises(exceptions.Cancelled) as info:
+        client.import_dataset(sample_csv, timeout=60, progress=progress)
+    assert info.value.job_id and info.value.job_id in str(info.value)
+    assert "too late" in str(info.value)
+    client.attach(info.value.job_id).wait(60)  # it goes on

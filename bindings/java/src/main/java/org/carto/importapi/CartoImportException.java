@@ -26,10 +26,11 @@ public class CartoImportException extends RuntimeException {
     final long limit;
     final long remaining;
     final long reset;
+    final String jobId;
 
     Details(int code, String message, int httpStatus, int remoteCode, String title,
             String explanation, String source, long retryAfter, long limit, long remaining,
-            long reset) {
+            long reset, String jobId) {
       this.code = code;
       this.message = message == null ? "" : message;
       this.httpStatus = httpStatus;
@@ -41,6 +42,7 @@ public class CartoImportException extends RuntimeException {
       this.limit = limit;
       this.remaining = remaining;
       this.reset = reset;
+      this.jobId = jobId;
     }
   }
 
@@ -54,7 +56,7 @@ public class CartoImportException extends RuntimeException {
   /** A closed object was used (thrown on the Java side, before any native call). */
   static CartoImportException closed(String what) {
     return new InvalidHandleException(new Details(CartoImport.EBADHANDLE,
-        "this " + what + " is closed", 0, 0, null, null, null, -1, -1, -1, -1));
+        "this " + what + " is closed", 0, 0, null, null, null, -1, -1, -1, -1, null));
   }
 
   /** The library's status code: a negative {@code CartoImport.E*} value. */
@@ -90,6 +92,12 @@ public class CartoImportException extends RuntimeException {
   /** Seconds the server asked to wait (Retry-After); -1 when it sent none. */
   public long getRetryAfter() {
     return details.retryAfter;
+  }
+
+  /** The id of the import job the failure concerns (e.g. one the server created although
+   *  the cancel came too late), or null. */
+  public String getJobId() {
+    return details.jobId;
   }
 
   long rateLimit(int which) {

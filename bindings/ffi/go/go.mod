@@ -1,0 +1,3 @@
+module cartoimport_ffi_example
+
+go 1.21
