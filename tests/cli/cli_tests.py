@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import zipfile
 
@@ -73,7 +74,7 @@ def test_help():
     for section in ("Usage: carto-import", "Commands:", "Global options", "Environment:",
                     "Exit status:", "CARTO_API_KEY"):
         contains(main, re.escape(section))
-    for code in range(11):
+    for code in [*range(9), 10, 130]:
         contains(main, rf"\n +{code}  \S")
     commands = re.findall(r"^  ([a-z]+(?: [a-z-]+)?) +\S", main.split("Commands:")[1]
                           .split("\n\n")[0], re.M)
@@ -85,6 +86,35 @@ def test_help():
     contains(run("datasets", "--help").out, r"datasets delete")
     contains(run("-h").out, r"^Usage")
     contains(run("--version").out, r"^carto-import \d+\.\d+\.\d+ \(libcarto_import ")
+
+
+def test_version_and_completion():
+    for flag in ("-V", "--version"):
+        contains(run(flag).out, r"^carto-import \d+\.\d+\.\d+ \(libcarto_import \d+\.\d+\.\d+\)\n$")
+    script = run("completion", "bash").out
+    check(subprocess.run(["bash", "-n"], input=script, text=True).returncode == 0, "bash -n")
+    probe = script + textwrap.dedent("""
+        comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _carto_import; echo "${COMPREPLY[*]}"; }
+        comp carto-import da
+        comp carto-import syncs ""
+        comp carto-import --timeout 5 datasets update world --pri
+        comp carto-import import f.csv --collision ""
+        comp carto-import import --
+    """)
+    lines = subprocess.run(["bash"], input=probe, text=True, capture_output=True).stdout
+    print(lines)
+    lines = lines.splitlines()
+    check(lines[0] == "datasets", "the group")
+    check(lines[1].split() == ["create", "list", "show", "force", "set-interval", "delete"],
+          "the group's commands")
+    check(lines[2] == "--privacy", "the command's option, past a global option's value")
+    check(lines[3] == "rename skip overwrite", "an option's choices")
+    check("--sync-interval" in lines[4] and "--verbose" in lines[4], "command and global options")
+    zsh = run("completion", "zsh").out
+    check("bashcompinit" in zsh and "complete -o filenames -F _carto_import carto-import" in zsh,
+          "zsh loads the same script")
+    contains(run("completion", "fish", expect=1).err, r"not bash or zsh")
+    contains(run("--help").out, r"130 +interrupted \(Ctrl-C\)")
 
 
 def test_usage_errors():
@@ -225,17 +255,30 @@ def test_timeout():
 
 
 def test_interrupt():
-    """Ctrl-C while waiting stops waiting (exit 9), and the job goes on."""
+    """Ctrl-C while waiting stops waiting (exit 130), and the job goes on."""
     proc = subprocess.Popen([TOOL, "import", CSV], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     time.sleep(1.5)  # the server runs each step slowly (--step-delay-ms)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     print(out, err)
-    check(proc.returncode == 9, f"exit status {proc.returncode}, expected 9")
+    check(proc.returncode == 130, f"exit status {proc.returncode}, expected 130 (128 + SIGINT)")
     contains(err, r"interrupted: stopped waiting; import job ([0-9a-f-]{36}) goes on")
     job = re.search(UUID, err).group(0)
     contains(run("jobs", "wait", job).out, r"world_cities")
+
+
+def test_verbose():
+    """-v: one line per HTTP request on stderr, from the library's debug callback; no key."""
+    r = run("-v", "datasets", "list")
+    contains(r.err, r"(?m)^\* GET /user/demo/api/v1/imports -> 200, \d+ B sent, \d+ B received, "
+                    r"\d+ ms, attempt 1$")
+    contains(r.err, r"(?m)^\* GET /user/demo/api/v1/viz\?type=table&.*per_page=100.* -> 200")
+    check(os.environ["CARTO_API_KEY"] not in r.out + r.err, "the key is never printed")
+    check("* GET" not in run("datasets", "list").err, "silent without -v")
+    r = run("--verbose", "--json", "import", CSV)
+    contains(r.err, r"(?m)^\* POST /user/demo/api/v1/imports -> 200, \d{3,} B sent")
+    json.loads(r.out)
 
 
 # ---- datasets and jobs ------------------------------------------------------------------------

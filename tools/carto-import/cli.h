@@ -52,7 +52,7 @@ extern const char CLI_DESCRIPTION[];
 extern const char CLI_ENVIRONMENT[];
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_USAGE = 1, CLI_EXIT_INPUT = 2, CLI_EXIT_NETWORK = 3,
-       CLI_EXIT_CANCELED = 9 };
+       CLI_EXIT_CANCELED = 130 /* 128 + SIGINT, as shells report a Ctrl-C */ };
 
 /* carto-import [GLOBAL OPTIONS] COMMAND [ARGS]: returns the exit status. (cli.c) */
 int cli_main(int argc, char **argv);
@@ -71,7 +71,7 @@ const char *cli_opt(const cli_args *args, const char *name);
 
 typedef struct cli_ctx {
   const char *url, *api_key, *ca_bundle;
-  int insecure, json, quiet;
+  int insecure, json, quiet, verbose;
   long timeout_s;
   const char *topic; /* the command or group being run, for "Try '... --help'" */
   carto_import_client *client;
@@ -199,6 +199,7 @@ int cmd_syncs_show(cli_ctx *, const cli_args *);
 int cmd_syncs_force(cli_ctx *, const cli_args *);
 int cmd_syncs_set_interval(cli_ctx *, const cli_args *);
 int cmd_syncs_delete(cli_ctx *, const cli_args *);
+int cmd_completion(cli_ctx *, const cli_args *);
 
 /* Values of --privacy, as carto_import_privacy from CARTO_IMPORT_PRIVACY_PUBLIC. */
 extern const char *const CLI_PRIVACY[];
@@ -223,5 +224,8 @@ int cli_help_main(FILE *f);
 int cli_help_group(FILE *f, const char *group);
 int cli_help_command(FILE *f, const cli_command *cmd);
 void cli_man_page(FILE *f, const char *version);
+/* The shell completion script for shell ("bash" or "zsh"), from the command table; returns
+ * CLI_EXIT_OK, or -1 for another shell. (completion.c) */
+int cli_completion_script(FILE *f, const char *shell);
 
 #endif

@@ -20,8 +20,9 @@ const cli_option CLI_GLOBAL_OPTIONS[] = {
     {"timeout", "SECONDS", "stop waiting after SECONDS (default 600, 0: never)"},
     {"json", NULL, "JSON output (errors as JSON on stderr)"},
     {"quiet", NULL, "no progress nor messages: results and errors only"},
-    {"help", NULL, "show help (also after a command) and exit"},
-    {"version", NULL, "show the version and exit"},
+    {"verbose", NULL, "log each HTTP request on stderr, key removed (also -v)"},
+    {"help", NULL, "show help (also after a command) and exit (also -h)"},
+    {"version", NULL, "show the version and exit (also -V)"},
     {NULL, NULL, NULL}};
 
 /* Status ranges, as carto_import.h groups them. */
@@ -43,8 +44,9 @@ const cli_exit_code CLI_EXIT_CODES[] = {
      {{CARTO_IMPORT_EINUSE, CARTO_IMPORT_EINUSE}}},
     {8, "rate limited: too many requests or imports at once; try again later",
      {{CARTO_IMPORT_ERATELIMIT, CARTO_IMPORT_ERATELIMIT}}},
-    {9, "canceled (Ctrl-C)", {{-59, CARTO_IMPORT_ECANCELED}}},
     {10, "any other error (server, protocol, internal)", {{0, 0}}},
+    {130, "interrupted (Ctrl-C): 128 + SIGINT, as shells report it",
+     {{-59, CARTO_IMPORT_ECANCELED}}},
 };
 const size_t CLI_EXIT_CODE_COUNT = sizeof CLI_EXIT_CODES / sizeof CLI_EXIT_CODES[0];
 
@@ -108,6 +110,9 @@ static const char *const delete_examples[] = {"carto-import datasets delete worl
                                               NULL};
 static const char *const sync_examples[] = {
     "carto-import syncs create https://example.com/daily.csv --interval 86400", NULL};
+static const char *const completion_examples[] = {
+    "source <(carto-import completion bash)", "carto-import completion zsh > ~/.zfunc/_carto-import",
+    NULL};
 static const char *const force_examples[] = {"carto-import syncs force 5b1e4c0e-...", NULL};
 
 /* ---- the commands ----------------------------------------------------------------------- */
@@ -175,5 +180,10 @@ const cli_command CLI_COMMANDS[] = {
     {"syncs delete", "ID", 1, 1, "stop syncing, keeping the table",
      "Deletes a sync table's definition: the dataset stays, and is no longer synced.",
      no_options, NULL, cmd_syncs_delete},
+    {"completion", "bash|zsh", 1, 1, "print a shell completion script",
+     "Prints a script that completes carto-import's commands and options in bash or zsh, made "
+     "from the same table as this help. Load it from your shell's start-up file, e.g. "
+     "'source <(carto-import completion bash)'; the Debian package installs the bash one.",
+     no_options, completion_examples, cmd_completion},
 };
 const size_t CLI_COMMAND_COUNT = sizeof CLI_COMMANDS / sizeof CLI_COMMANDS[0];
