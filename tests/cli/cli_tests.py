@@ -185,11 +185,11 @@ def test_import_archive():
         check(sorted(d["name"] for d in doc["datasets"]) == ["north_1", "south_1"], "both")
 
 
-def test_import_progress_on_a_terminal():
-    """stderr on a terminal: one line updated in place for the upload, then for the state."""
+def on_a_terminal(*args, env=None):
+    """Runs the tool with stderr on a pseudo-terminal: (exit status, stdout, stderr text)."""
     master, slave = pty.openpty()
-    proc = subprocess.run([TOOL, "import", CSV], stderr=slave, stdout=subprocess.PIPE,
-                          text=True, timeout=120)
+    proc = subprocess.run([TOOL, *args], stderr=slave, stdout=subprocess.PIPE, text=True,
+                          timeout=120, env=env)
     os.close(slave)
     err = b""
     while True:
@@ -201,12 +201,32 @@ def test_import_progress_on_a_terminal():
             break
         err += chunk
     os.close(master)
-    text = err.decode()
-    print(repr(text))
-    check(proc.returncode == 0, "exit status 0")
-    contains(text, r"\r\x1b\[Kuploading world_cities\.csv: 100% \(645 B of 645 B\)\r?\n")
-    contains(text, r"\r\x1b\[Kimport job [0-9a-f-]{36}: pending\r\x1b\[K")
-    contains(text, r": complete\r?\n$")
+    print(repr(err.decode()))
+    return proc.returncode, proc.stdout, err.decode()
+
+
+def test_import_progress_on_a_terminal():
+    """stderr on a terminal: one line updated in place for the upload (bar, percent, bytes,
+    rate, time left), then for the state with the time waited; the last line says how long
+    it all took. NO_COLOR turns the bar's color off."""
+    with tempfile.TemporaryDirectory() as folder:
+        big = os.path.join(folder, "big_points.csv")
+        with open(big, "w") as f:
+            f.write("name,lat,lon\n")
+            for i in range(300000):
+                f.write(f"point {i},{i % 90}.5,{i % 180}.25\n")
+        code, _, text = on_a_terminal("import", big)
+    check(code == 0, "exit status 0")
+    contains(text, r"\r\x1b\[Kuploading big_points\.csv \x1b\[32m\[#{20}\]\x1b\[0m 100%  "
+                   r"\d+\.\d MB of \d+\.\d MB  \d+(\.\d)? [kMG]?B/s  ETA 0:00")
+    # (mid-upload: the rate and time left once 100 ms have passed, placeholders before)
+    contains(text, r"\[#*-+\]\x1b\[0m +\d+%  .* (\d+(\.\d)? [kMG]?B/s  ETA \d+:\d\d|--/s  ETA -:--)")
+    contains(text, r"\r\x1b\[Kimport job [0-9a-f-]{36}: pending  0:0\d")
+    contains(text, r"complete  \d+:\d\d\r?\n")
+    contains(text, r"imported big_points\.csv in \d+\.\d s\r?\n$")
+    code, _, text = on_a_terminal("import", CSV, env=dict(os.environ, NO_COLOR="1"))
+    check(code == 0 and "\x1b[32m" not in text, "no color with NO_COLOR")
+    contains(text, r"uploading world_cities\.csv \[#{20}\] 100%  645 B of 645 B")
 
 
 def test_import_failure():

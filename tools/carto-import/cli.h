@@ -148,8 +148,13 @@ typedef struct cli_progress {
   const cli_ctx *ctx;
   char label[192]; /* "uploading cities.csv", then "import job ID" */
   int show, tty;   /* show progress at all; stderr is a terminal: update one line in place */
+  int color;       /* a terminal without NO_COLOR: the bar in color */
   int line;        /* the open line on a terminal: 0 none, 1 upload, 2 state */
   int last_state, last_step;
+  long long started_ms;       /* when the command began (the final line's duration) */
+  long long upload_start_ms;  /* the first upload callback: where the rate counts from */
+  long long state_start_ms;   /* when the wait began: the elapsed time shown */
+  long long last_draw_ms;
 } cli_progress;
 
 void cli_progress_init(cli_progress *p, const cli_ctx *ctx, const char *label);
@@ -157,6 +162,12 @@ void cli_progress_init(cli_progress *p, const cli_ctx *ctx, const char *label);
 int cli_on_progress(int state, long long done, long long total, void *userdata);
 /* Ends the line a terminal shows, if one is open. */
 void cli_progress_end(cli_progress *p);
+/* What a terminal shows for (state, done, total) into buf: the upload's bar, percent, bytes,
+ * rate and time left, or the state and the time waited. */
+void cli_progress_text(cli_progress *p, int state, long long done, long long total, char *buf,
+                       size_t size);
+/* Milliseconds of a monotonic clock. */
+long long cli_now_ms(void);
 
 /* While caught (calls nest), Ctrl-C sets a flag that the progress callback checks; a second
  * Ctrl-C kills the process. */

@@ -121,8 +121,9 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
     rc = cli_fail(ctx, what);
   else if (no_wait)
     rc = show_started(ctx, "job", &CLI_JOB_WAIT, &CLI_JOB, job);
-  else
-    rc = cli_finish_job(ctx, job, &p);
+  else if ((rc = cli_finish_job(ctx, job, &p)) == 0)
+    cli_note(ctx, "imported %s in %.1f s", slash && !connector ? slash + 1 : "it",
+             (double)(cli_now_ms() - p.started_ms) / 1000.0);
   cli_interrupt_catch(0);
   carto_import_job_free(job);
   return rc;
