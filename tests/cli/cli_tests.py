@@ -301,6 +301,42 @@ def test_verbose():
     json.loads(r.out)
 
 
+def test_parallel():
+    """Several sources through one client, --parallel at a time, against a server with 2
+    import slots: a source refused for lack of a slot waits for one; each result as it ends,
+    then a summary; --json gives one object per source; the exit status is the highest."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for name in ("first", "second", "third"):
+            files.append(os.path.join(folder, f"{name}.csv"))
+            with open(CSV) as src, open(files[-1], "w") as dst:
+                dst.write(src.read())
+        r = run("import", "--parallel", "2", *files)
+        for name in ("first", "second", "third"):
+            contains(r.err, rf"(?m)^{name}\.csv: complete: {name} \(\d+\.\d s\)$")
+            contains(r.out, rf"(?m)^{name}\.csv +complete +1 +\d+\.\d s$")
+        contains(r.out, r"^SOURCE +RESULT +DATASETS +TIME\n")
+        r = run("import", "--parallel", "3", *files)
+        contains(r.err, r"waiting for a free import slot")  # (3 at once, 2 slots)
+        check(len(re.findall(r"complete: \w+_1 ", r.err)) == 3, "three more datasets")
+        bad = os.path.join(folder, "bad.bin")
+        with open(bad, "wb") as f:
+            f.write(b"\x00\x01 not a table")
+        r = run("--json", "import", "--parallel", "2", files[0], bad, expect=6)
+        docs = [json.loads(line) for line in r.out.splitlines()]
+        check(sorted(d["source"] for d in docs) == sorted([files[0], bad]), "one object each")
+        for d in docs:
+            if d["source"] == bad:
+                check(d["exit_code"] == 6 and d["error"]["carto_error"]["code"] == 1002, "error")
+            else:
+                check(d["exit_code"] == 0 and d["error"] is None and len(d["datasets"]) == 1,
+                      "the good one")
+        contains(run("import", "--parallel", "0", CSV, expect=1).err, r"from 1 to 64")
+        contains(run("import", "--sync-interval", "900", CSV, CSV, expect=1).err, r"one URL")
+    names = [d["name"] for d in run("--json", "datasets", "list").json()["datasets"]]
+    check(len(names) == 7, f"seven datasets: {names}")
+
+
 # ---- datasets and jobs ------------------------------------------------------------------------
 
 def test_datasets():

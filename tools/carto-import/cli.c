@@ -151,13 +151,15 @@ carto_import_client *cli_client(cli_ctx *ctx, int *exit_status) {
   return ctx->client = client;
 }
 
-int cli_main(int argc, char **argv) {
+/* cli_main() with room for the positional arguments (a shell glob may give thousands). */
+static int run_command_line(int argc, char **argv, const char **positional) {
   cli_ctx ctx;
   const char *globals[CLI_MAX_OPTIONS] = {NULL};
   cli_args args;
   int i = 1, words = 0;
   memset(&ctx, 0, sizeof ctx);
   memset(&args, 0, sizeof args);
+  args.positional = positional;
 
   for (; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; ++i)
     if (parse_option(&ctx, argc, argv, &i, NULL, NULL, globals) != 0) return CLI_EXIT_USAGE;
@@ -215,5 +217,13 @@ int cli_main(int argc, char **argv) {
 
   const int rc = args.cmd->run(&ctx, &args);
   carto_import_client_free(ctx.client);
+  return rc;
+}
+
+int cli_main(int argc, char **argv) {
+  const char **positional = calloc(argc > 0 ? (size_t)argc : 1, sizeof *positional);
+  if (!positional) return cli_error(NULL, cli_exit_for_status(CARTO_IMPORT_ENOMEM), "out of memory");
+  const int rc = run_command_line(argc, argv, positional);
+  free(positional);
   return rc;
 }

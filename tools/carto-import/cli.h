@@ -12,7 +12,6 @@
 
 #define CLI_PROG "carto-import"
 #define CLI_MAX_OPTIONS 16
-#define CLI_MAX_POSITIONALS 4
 
 /* ---- the command table ------------------------------------------------------------------ */
 
@@ -61,7 +60,7 @@ int cli_main(int argc, char **argv);
 
 typedef struct cli_args {
   const cli_command *cmd;
-  const char *positional[CLI_MAX_POSITIONALS];
+  const char **positional; /* argc entries at most */
   int npositional;
   const char *values[CLI_MAX_OPTIONS]; /* per cmd->options entry; "" for a flag given */
 } cli_args;
@@ -106,6 +105,9 @@ void cli_note(const cli_ctx *ctx, const char *fmt, ...)
 #endif
     ;
 
+/* Writes this thread's last library error as a JSON object {"exit_code", "message", ...}
+ * (the "error" member of --json's error document). */
+void cli_last_error_json(FILE *f);
 /* json, or "null" when it is NULL. */
 const char *cli_json_or_null(const char *json);
 /* Writes s as a JSON string (null for NULL). */
@@ -225,6 +227,12 @@ long cli_seconds(const cli_ctx *ctx, const char *name, const char *value);
  * interval (the option's text) is not NULL. Options as CLI_COMMANDS's import. (import.c) */
 int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int connector,
                const char *interval_option, const char *interval);
+/* Imports several sources (paths or URLs), up to `parallel` at a time, through one client:
+ * progress per running import, each result as it ends, then a summary (or one JSON object
+ * per source); a source refused for lack of import slots waits for one. Returns the highest
+ * exit status of the sources. (batch.c) */
+int cli_import_batch(cli_ctx *ctx, carto_import_client *client, const carto_import_params *params,
+                     const char *const *sources, size_t count, long parallel, int no_wait);
 /* Waits for a job that runs, and shows the datasets it created. (import.c) */
 int cli_finish_job(cli_ctx *ctx, carto_import_job *job, cli_progress *p);
 

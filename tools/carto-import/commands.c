@@ -63,6 +63,7 @@ const size_t CLI_EXIT_CODE_COUNT = sizeof CLI_EXIT_CODES / sizeof CLI_EXIT_CODES
       {"no-wait", NULL, "print the job (or sync) id and return at once"}
 
 static const cli_option import_options[] = {
+    {"parallel", "N", "import up to N of the sources at a time (default 1)"},
     {"sync-interval", "SECONDS", "sync it from the URL every SECONDS (>= 900)"},
     IMPORT_PARAM_OPTIONS,
     {NULL, NULL, NULL}};
@@ -99,7 +100,8 @@ static const cli_option no_options[] = {{NULL, NULL, NULL}};
 static const char *const import_examples[] = {
     "carto-import import cities.csv --privacy link",
     "carto-import import https://example.com/rivers.zip --collision overwrite",
-    "carto-import import https://example.com/daily.csv --sync-interval 3600", NULL};
+    "carto-import import https://example.com/daily.csv --sync-interval 3600",
+    "carto-import import --parallel 4 data/*.csv", NULL};
 static const char *const connector_examples[] = {"carto-import connector import roads.json",
                                                  NULL};
 static const char *const list_examples[] = {"carto-import --json datasets list", NULL};
@@ -118,14 +120,22 @@ static const char *const force_examples[] = {"carto-import syncs force 5b1e4c0e-
 /* ---- the commands ----------------------------------------------------------------------- */
 
 const cli_command CLI_COMMANDS[] = {
-    {"import", "PATH|URL [OPTION...]", 1, 1, "import a file or a URL and show its datasets",
+    {"import", "PATH|URL... [OPTION...]", 1, 1 << 30,
+     "import files or URLs and show their datasets",
      "Imports a local file, or a file the server downloads (an http, https or ftp URL), and "
      "waits until the server has created its datasets; an archive may create several. Progress "
-     "goes to stderr: on a terminal, one line updated in place; otherwise plain lines.\n\n"
+     "goes to stderr: on a terminal, one line updated in place with the upload's rate and time "
+     "left, then the job's state and the time waited; otherwise plain lines.\n\n"
+     "Several sources (globs included) are imported one after the other, or --parallel N at a "
+     "time through one connection pool, each with its own progress line on a terminal. Each "
+     "result is reported as it ends, then a summary table; with --json, one JSON object per "
+     "source. A source that the server refuses because the account's import slots are full "
+     "waits for a free one. The exit status is the highest of the sources'.\n\n"
      "With --sync-interval, the URL becomes a sync table, which the server imports again "
      "whenever the source changed. With --no-wait, prints the job id (or the sync table's id) "
      "and returns: wait for it later with 'jobs wait'.\n\n"
-     "Ctrl-C cancels an upload; during a wait, it stops waiting and the import goes on.",
+     "Ctrl-C cancels the uploads in flight; during a wait, it stops waiting and the imports "
+     "go on.",
      import_options, import_examples, cmd_import},
     {"connector import", "FILE.json [OPTION...]", 1, 1,
      "import a table from an external database",
