@@ -473,6 +473,41 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_retry(carto_import
 CARTO_IMPORT_API carto_import_status carto_import_options_set_poll_interval_ms(
     carto_import_options *opts, long initial_ms, long max_ms);
 
+/**
+ * @brief Receives one line of text per HTTP request attempt: see
+ *        carto_import_options_set_debug_callback().
+ * @param line  e.g. `POST /user/demo/api/v1/imports?privacy=public -> 200, 1048853 B sent,
+ *              312 B received, 85 ms, attempt 1`: the method, the path and query (the API key
+ *              is never in them, and every secret the library knows is replaced by
+ *              `[REDACTED]`), then the HTTP status (or, when no reply came, the
+ *              carto_import_strerror() text of the failure, e.g. `timed out`), the bytes sent (headers and
+ *              body) and received (body), the time taken and the attempt's number (2 and more
+ *              are retries). Valid only during the call: copy it to keep it.
+ * @param userdata  as given to carto_import_options_set_debug_callback().
+ * @since 0.2
+ */
+typedef void carto_import_debug_fn(const char *line, void *userdata);
+/** @brief A pointer to a carto_import_debug_fn. @since 0.2 */
+typedef carto_import_debug_fn *carto_import_debug_cb;
+
+/**
+ * @brief Calls `callback` after every HTTP request attempt of clients made from these options
+ *        (a log of what is sent, for `--verbose` output and troubleshooting). Off by default.
+ *
+ * Threads: the callback runs on the thread that made the request, so when several threads
+ * share a client it may run concurrently with itself; it must be thread-safe and quick (the
+ * request's thread waits for it). It must not call back into the library with the same
+ * client, and must not unwind (no exception, longjmp or panic through it).
+ * @param opts  the options to change.
+ * @param callback  NULL turns the log off.
+ * @param userdata  passed as is to the callback; the caller keeps it valid while clients made
+ *                  from these options exist.
+ * @return 0, CARTO_IMPORT_EBADHANDLE.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_options_set_debug_callback(
+    carto_import_options *opts, carto_import_debug_cb callback, void *userdata);
+
 /* ---- client ------------------------------------------------------------------------------ */
 
 /**

@@ -54,6 +54,38 @@ static int carto_py_progress(int state, long long done, long long total, void *u
 }
 %}
 
+%{
+/* The debug trampoline: userdata is the Python callable, kept alive by the Client that uses
+ * it (pythonic.py). Called on any thread that makes a request, GIL released: takes it, and
+ * keeps aside an exception pending on this thread (a progress callback's). The callable's
+ * own exception cannot stop the request: it is reported as unraisable. */
+static void carto_py_debug(const char *line, void *userdata) {
+  SWIG_PYTHON_THREAD_BEGIN_BLOCK;
+  PyObject *type, *value, *traceback;
+  PyErr_Fetch(&type, &value, &traceback);
+  PyObject *text = PyUnicode_DecodeUTF8(line, (Py_ssize_t)strlen(line), "replace");
+  PyObject *r = text ? PyObject_CallOneArg((PyObject *)userdata, text) : NULL;
+  if (r) Py_DECREF(r);
+  else PyErr_WriteUnraisable((PyObject *)userdata);
+  Py_XDECREF(text);
+  PyErr_Restore(type, value, traceback);
+  SWIG_PYTHON_THREAD_END_BLOCK;
+}
+%}
+
+%nothreadallow CartoOptions::_set_debug;  /* (it raises: it keeps the GIL) */
+%extend CartoOptions {
+  /* A callable(line) or None; pythonic.py keeps the callable alive. */
+  carto_import_status _set_debug(PyObject *callback) {
+    if (callback == Py_None) return carto_import_options_set_debug_callback($self->h, NULL, NULL);
+    if (!PyCallable_Check(callback)) {
+      PyErr_SetString(PyExc_TypeError, "debug must be a callable or None");
+      return CARTO_IMPORT_EINVAL;
+    }
+    return carto_import_options_set_debug_callback($self->h, carto_py_debug, callback);
+  }
+}
+
 /* Every fallible call: raise (the callback's own exception first), else return nothing. */
 %typemap(out) carto_import_status {
   if ($1 < 0) {

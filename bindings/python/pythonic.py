@@ -98,8 +98,13 @@ class Options(_Handle):
     def configure(self, *, base_url=None, api_key=None, auth_mode=None, verify_tls=None,
                   ca_bundle=None, allow_insecure_http=None, connect_timeout=None,
                   request_timeout=None, low_speed=None, user_agent_suffix=None,
-                  max_attempts=None, backoff=None, poll_interval=None):
+                  max_attempts=None, backoff=None, poll_interval=None, debug=None):
         """Sets the given settings; timeouts in seconds.
+
+        debug: a callable(line) given one line per HTTP request attempt (method, path and
+        query, status, bytes, time, attempt number; secrets redacted), from the thread that
+        made the request; its exceptions are reported as unraisable, never raised. False
+        turns it off.
 
         auth_mode: "basic" (Authorization header, default) or "query" (api_key parameter).
         low_speed: (bytes_per_second, seconds) stall detection, (0, 0) to disable.
@@ -135,6 +140,9 @@ class Options(_Handle):
         if poll_interval is not None:
             first, top = poll_interval
             self.set_poll_interval_ms(_ms(first, "poll_interval"), _ms(top, "poll_interval"))
+        if debug is not None:
+            self._set_debug(debug or None)
+            self._debug = debug or None  # (kept alive for the clients made from here)
         return self
 
 
@@ -200,9 +208,11 @@ class Client(_Handle):
         if options is None:
             with Options(base_url=base_url, api_key=api_key, **settings) as opts:
                 _core.Client_swiginit(self, _core.new_Client(opts))
+                self._debug = getattr(opts, "_debug", None)
         else:
             options.configure(base_url=base_url, api_key=api_key, **settings)
             _core.Client_swiginit(self, _core.new_Client(options))
+            self._debug = getattr(options, "_debug", None)
 
     username = property(lambda self: self._username(), doc="The account's username.")
     base_url = property(lambda self: self._base_url(), doc="The normalised base URL.")

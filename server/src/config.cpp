@@ -49,6 +49,7 @@ Options:
   --test-hooks               enable the /_test/* endpoints (fault injection, request log)
   --quiet                    no log on stderr (requests, imports, syncs, errors)
   --help                     this text
+  --version                  the version, then exit
 
 Config file: one "key = value" per line (keys are the long flag names without "--";
 "user = NAME:APIKEY" may repeat; "test-hooks = true"; lines starting with # are comments),
@@ -224,6 +225,11 @@ bool parse_config(int argc, char **argv, Config &cfg, int &exit_code) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
       std::cout << usage_text();
+      exit_code = 0;
+      return false;
+    }
+    if (a == "--version" || a == "-V") {
+      std::cout << "carto-import-server " CIS_VERSION "\n";
       exit_code = 0;
       return false;
     }

@@ -150,3 +150,12 @@ extern "C" carto_import_status carto_import_options_set_poll_interval_ms(carto_i
     opts.poll_max_ms = max_ms;
   });
 }
+
+extern "C" carto_import_status carto_import_options_set_debug_callback(
+    carto_import_options *o, carto_import_debug_cb callback, void *userdata) {
+  return capi::guard([&] {
+    Options &opts = opts_of(o);
+    opts.debug = callback;
+    opts.debug_userdata = callback ? userdata : nullptr;
+  });
+}

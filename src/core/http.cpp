@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <climits>
+#include <cstdio>
 #include <cstring>
 #include <thread>
 
@@ -160,7 +161,7 @@ void Transport::release(void *easy) {
 }
 
 HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadline,
-                                  bool *sent_anything) {
+                                  Traffic *traffic) {
   struct Lease {
     Transport *t;
     CURL *h;
@@ -251,7 +252,12 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
   const CURLcode rc = curl_easy_perform(h);
   long request_size = 0;
   curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
-  *sent_anything = request_size > 0;
+  curl_off_t up = 0, down = 0;
+  curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &up);
+  curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &down);
+  traffic->any_sent = request_size > 0;
+  traffic->sent = request_size + up;
+  traffic->received = down;
 
   if (rc != CURLE_OK) {
     ErrorInfo e;
@@ -277,19 +283,23 @@ HttpReply Transport::send(const HttpRequest &req, const Deadline &deadline) {
   const bool idempotent = req.method != "POST";
   const int attempts = opts_.retry.max_attempts < 1 ? 1 : opts_.retry.max_attempts;
   for (int attempt = 1;; ++attempt) {
-    bool sent = false, may_retry = false;
+    bool may_retry = false;
+    Traffic traffic;
     ErrorInfo failure;
+    const auto started = Clock::now();
     try {
-      HttpReply reply = attempt_once(req, deadline, &sent);
+      HttpReply reply = attempt_once(req, deadline, &traffic);
+      debug_line(req, attempt, std::to_string(reply.status), traffic, started);
       if (reply.status >= 200 && reply.status < 300) return reply;
       failure = decode_http_error(req.describe(), reply);
       // A 429 means the server refused without doing anything, so even a POST may repeat.
       may_retry = retryable_status(reply.status) && (idempotent || reply.status == 429);
     } catch (const Error &e) {
       failure = e.info();
+      debug_line(req, attempt, carto_import_strerror(e.code()), traffic, started);
       const bool transport = e.code() == CARTO_IMPORT_ENETWORK || e.code() == CARTO_IMPORT_ETIMEDOUT;
       // A POST is repeated only when not one byte of it reached the server.
-      may_retry = transport && (idempotent || !sent);
+      may_retry = transport && (idempotent || !traffic.any_sent);
     }
     if (!may_retry) throw Error(std::move(failure));
     if (attempt >= attempts) {
@@ -305,6 +315,26 @@ HttpReply Transport::send(const HttpRequest &req, const Deadline &deadline) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(wait));
   }
+}
+
+void Transport::debug_line(const HttpRequest &req, int attempt, const std::string &outcome,
+                           const Traffic &traffic, Clock::time_point started) const {
+  if (!opts_.debug) return;
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+  const std::string &base = opts_.base.url;  // "https://host[:port]/prefix/", always ending '/'
+  const size_t host = base.find("://");
+  const size_t path = base.find('/', host == std::string::npos ? 0 : host + 3);
+  std::string line =
+      req.method + " " + base.substr(path == std::string::npos ? base.size() : path) + req.path;
+  const std::string q = encode_query(req.query);  // (the key is never in req.query)
+  if (!q.empty()) line += "?" + q;
+  char tail[160];
+  std::snprintf(tail, sizeof tail, " -> %s, %lld B sent, %lld B received, %lld ms, attempt %d",
+                outcome.c_str(), traffic.sent, traffic.received, static_cast<long long>(ms),
+                attempt);
+  line = redact_secrets(line + tail);
+  opts_.debug(line.c_str(), opts_.debug_userdata);
 }
 
 }  // namespace carto

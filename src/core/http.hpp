@@ -57,7 +57,15 @@ class Transport {
   HttpReply send(const HttpRequest &req, const Deadline &deadline = std::nullopt);
 
  private:
-  HttpReply attempt_once(const HttpRequest &req, const Deadline &deadline, bool *sent_anything);
+  // What one attempt moved, for the debug line.
+  struct Traffic {
+    long long sent = 0, received = 0;
+    bool any_sent = false;
+  };
+  HttpReply attempt_once(const HttpRequest &req, const Deadline &deadline, Traffic *traffic);
+  // Hands the debug callback, if any, the redacted line of one attempt.
+  void debug_line(const HttpRequest &req, int attempt, const std::string &outcome,
+                  const Traffic &traffic, Clock::time_point started) const;
   void *acquire();
   void release(void *easy);
 

@@ -344,6 +344,51 @@ static void test_last_error_per_thread_with_requests(void **state) {
   carto_import_client_free(c);
 }
 
+/* ---- the debug callback ----------------------------------------------------------------- */
+
+struct debug_log {
+  char lines[4][512];
+  int count;
+};
+
+static void keep_line(const char *line, void *userdata) {
+  struct debug_log *log = userdata;
+  if (log->count < 4) snprintf(log->lines[log->count], sizeof log->lines[0], "%s", line);
+  log->count++;
+}
+
+/* One line per attempt, with the path, status, sizes, time and attempt number; a reply that
+ * never came names the failure; the key appears in no line, even sent in the query string. */
+static void test_debug_callback(void **state) {
+  struct fixture *f = *state;
+  struct debug_log log = {0};
+  carto_import_options *o = options_for(stub_base_url(f->stub, "demo"), KEY);
+  carto_import_client *c = NULL;
+  assert_ok(carto_import_options_set_retry(o, 3, 1, 5));
+  assert_ok(carto_import_options_set_auth_mode(o, CARTO_IMPORT_AUTH_QUERY));
+  assert_ok(carto_import_options_set_request_timeout_ms(o, 300));
+  assert_ok(carto_import_options_set_debug_callback(o, keep_line, &log));
+  assert_status(carto_import_options_set_debug_callback(NULL, keep_line, &log),
+                CARTO_IMPORT_EBADHANDLE);
+  assert_ok(carto_import_client_new(&c, o));
+  carto_import_options_free(o);
+  stub_push(f->stub, 503, NULL, "{\"error\":\"busy\"}");
+  stub_push_delay(f->stub, 200, NULL, IMPORTS_OK, 3000);
+  stub_push(f->stub, 200, NULL, IMPORTS_OK);
+  assert_ok(carto_import_client_verify(c));
+  assert_int_equal(log.count, 3);
+  assert_contains(log.lines[0], "GET /user/demo/api/v1/imports");
+  assert_contains(log.lines[0], "-> 503, ");
+  assert_contains(log.lines[0], "attempt 1");
+  assert_contains(log.lines[1], "-> timed out, ");
+  assert_contains(log.lines[1], "attempt 2");
+  assert_contains(log.lines[2], "-> 200, ");
+  assert_contains(log.lines[2], " B received, ");
+  assert_contains(log.lines[2], " ms, attempt 3");
+  for (int i = 0; i < 3; ++i) assert_not_contains(log.lines[i], KEY);
+  carto_import_client_free(c);
+}
+
 int main(void) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
   const struct CMUnitTest tests[] = {
@@ -361,6 +406,7 @@ int main(void) {
       T(test_options_freed_and_changed_after_client_new),
       T(test_threads_share_a_client),
       T(test_last_error_per_thread_with_requests),
+      T(test_debug_callback),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import zipfile
 
@@ -73,7 +74,7 @@ def test_help():
     for section in ("Usage: carto-import", "Commands:", "Global options", "Environment:",
                     "Exit status:", "CARTO_API_KEY"):
         contains(main, re.escape(section))
-    for code in range(11):
+    for code in [*range(9), 10, 130]:
         contains(main, rf"\n +{code}  \S")
     commands = re.findall(r"^  ([a-z]+(?: [a-z-]+)?) +\S", main.split("Commands:")[1]
                           .split("\n\n")[0], re.M)
@@ -85,6 +86,35 @@ def test_help():
     contains(run("datasets", "--help").out, r"datasets delete")
     contains(run("-h").out, r"^Usage")
     contains(run("--version").out, r"^carto-import \d+\.\d+\.\d+ \(libcarto_import ")
+
+
+def test_version_and_completion():
+    for flag in ("-V", "--version"):
+        contains(run(flag).out, r"^carto-import \d+\.\d+\.\d+ \(libcarto_import \d+\.\d+\.\d+\)\n$")
+    script = run("completion", "bash").out
+    check(subprocess.run(["bash", "-n"], input=script, text=True).returncode == 0, "bash -n")
+    probe = script + textwrap.dedent("""
+        comp() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _carto_import; echo "${COMPREPLY[*]}"; }
+        comp carto-import da
+        comp carto-import syncs ""
+        comp carto-import --timeout 5 datasets update world --pri
+        comp carto-import import f.csv --collision ""
+        comp carto-import import --
+    """)
+    lines = subprocess.run(["bash"], input=probe, text=True, capture_output=True).stdout
+    print(lines)
+    lines = lines.splitlines()
+    check(lines[0] == "datasets", "the group")
+    check(lines[1].split() == ["create", "list", "show", "force", "set-interval", "delete"],
+          "the group's commands")
+    check(lines[2] == "--privacy", "the command's option, past a global option's value")
+    check(lines[3] == "rename skip overwrite", "an option's choices")
+    check("--sync-interval" in lines[4] and "--verbose" in lines[4], "command and global options")
+    zsh = run("completion", "zsh").out
+    check("bashcompinit" in zsh and "complete -o filenames -F _carto_import carto-import" in zsh,
+          "zsh loads the same script")
+    contains(run("completion", "fish", expect=1).err, r"not bash or zsh")
+    contains(run("--help").out, r"130 +interrupted \(Ctrl-C\)")
 
 
 def test_usage_errors():
@@ -155,11 +185,11 @@ def test_import_archive():
         check(sorted(d["name"] for d in doc["datasets"]) == ["north_1", "south_1"], "both")
 
 
-def test_import_progress_on_a_terminal():
-    """stderr on a terminal: one line updated in place for the upload, then for the state."""
+def on_a_terminal(*args, env=None):
+    """Runs the tool with stderr on a pseudo-terminal: (exit status, stdout, stderr text)."""
     master, slave = pty.openpty()
-    proc = subprocess.run([TOOL, "import", CSV], stderr=slave, stdout=subprocess.PIPE,
-                          text=True, timeout=120)
+    proc = subprocess.run([TOOL, *args], stderr=slave, stdout=subprocess.PIPE, text=True,
+                          timeout=120, env=env)
     os.close(slave)
     err = b""
     while True:
@@ -171,12 +201,32 @@ def test_import_progress_on_a_terminal():
             break
         err += chunk
     os.close(master)
-    text = err.decode()
-    print(repr(text))
-    check(proc.returncode == 0, "exit status 0")
-    contains(text, r"\r\x1b\[Kuploading world_cities\.csv: 100% \(645 B of 645 B\)\r?\n")
-    contains(text, r"\r\x1b\[Kimport job [0-9a-f-]{36}: pending\r\x1b\[K")
-    contains(text, r": complete\r?\n$")
+    print(repr(err.decode()))
+    return proc.returncode, proc.stdout, err.decode()
+
+
+def test_import_progress_on_a_terminal():
+    """stderr on a terminal: one line updated in place for the upload (bar, percent, bytes,
+    rate, time left), then for the state with the time waited; the last line says how long
+    it all took. NO_COLOR turns the bar's color off."""
+    with tempfile.TemporaryDirectory() as folder:
+        big = os.path.join(folder, "big_points.csv")
+        with open(big, "w") as f:
+            f.write("name,lat,lon\n")
+            for i in range(300000):
+                f.write(f"point {i},{i % 90}.5,{i % 180}.25\n")
+        code, _, text = on_a_terminal("import", big)
+    check(code == 0, "exit status 0")
+    contains(text, r"\r\x1b\[Kuploading big_points\.csv \x1b\[32m\[#{20}\]\x1b\[0m 100%  "
+                   r"\d+\.\d MB of \d+\.\d MB  \d+(\.\d)? [kMG]?B/s  ETA 0:00")
+    # (mid-upload: the rate and time left once 100 ms have passed, placeholders before)
+    contains(text, r"\[#*-+\]\x1b\[0m +\d+%  .* (\d+(\.\d)? [kMG]?B/s  ETA \d+:\d\d|--/s  ETA -:--)")
+    contains(text, r"\r\x1b\[Kimport job [0-9a-f-]{36}: pending  0:0\d")
+    contains(text, r"complete  \d+:\d\d\r?\n")
+    contains(text, r"imported big_points\.csv in \d+\.\d s\r?\n$")
+    code, _, text = on_a_terminal("import", CSV, env=dict(os.environ, NO_COLOR="1"))
+    check(code == 0 and "\x1b[32m" not in text, "no color with NO_COLOR")
+    contains(text, r"uploading world_cities\.csv \[#{20}\] 100%  645 B of 645 B")
 
 
 def test_import_failure():
@@ -225,17 +275,66 @@ def test_timeout():
 
 
 def test_interrupt():
-    """Ctrl-C while waiting stops waiting (exit 9), and the job goes on."""
+    """Ctrl-C while waiting stops waiting (exit 130), and the job goes on."""
     proc = subprocess.Popen([TOOL, "import", CSV], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     time.sleep(1.5)  # the server runs each step slowly (--step-delay-ms)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     print(out, err)
-    check(proc.returncode == 9, f"exit status {proc.returncode}, expected 9")
+    check(proc.returncode == 130, f"exit status {proc.returncode}, expected 130 (128 + SIGINT)")
     contains(err, r"interrupted: stopped waiting; import job ([0-9a-f-]{36}) goes on")
     job = re.search(UUID, err).group(0)
     contains(run("jobs", "wait", job).out, r"world_cities")
+
+
+def test_verbose():
+    """-v: one line per HTTP request on stderr, from the library's debug callback; no key."""
+    r = run("-v", "datasets", "list")
+    contains(r.err, r"(?m)^\* GET /user/demo/api/v1/imports -> 200, \d+ B sent, \d+ B received, "
+                    r"\d+ ms, attempt 1$")
+    contains(r.err, r"(?m)^\* GET /user/demo/api/v1/viz\?type=table&.*per_page=100.* -> 200")
+    check(os.environ["CARTO_API_KEY"] not in r.out + r.err, "the key is never printed")
+    check("* GET" not in run("datasets", "list").err, "silent without -v")
+    r = run("--verbose", "--json", "import", CSV)
+    contains(r.err, r"(?m)^\* POST /user/demo/api/v1/imports -> 200, \d{3,} B sent")
+    json.loads(r.out)
+
+
+def test_parallel():
+    """Several sources through one client, --parallel at a time, against a server with 2
+    import slots: a source refused for lack of a slot waits for one; each result as it ends,
+    then a summary; --json gives one object per source; the exit status is the highest."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for name in ("first", "second", "third"):
+            files.append(os.path.join(folder, f"{name}.csv"))
+            with open(CSV) as src, open(files[-1], "w") as dst:
+                dst.write(src.read())
+        r = run("import", "--parallel", "2", *files)
+        for name in ("first", "second", "third"):
+            contains(r.err, rf"(?m)^{name}\.csv: complete: {name} \(\d+\.\d s\)$")
+            contains(r.out, rf"(?m)^{name}\.csv +complete +1 +\d+\.\d s$")
+        contains(r.out, r"^SOURCE +RESULT +DATASETS +TIME\n")
+        r = run("import", "--parallel", "3", *files)
+        contains(r.err, r"waiting for a free import slot")  # (3 at once, 2 slots)
+        check(len(re.findall(r"complete: \w+_1 ", r.err)) == 3, "three more datasets")
+        bad = os.path.join(folder, "bad.bin")
+        with open(bad, "wb") as f:
+            f.write(b"\x00\x01 not a table")
+        r = run("--json", "import", "--parallel", "2", files[0], bad, expect=6)
+        docs = [json.loads(line) for line in r.out.splitlines()]
+        check(sorted(d["source"] for d in docs) == sorted([files[0], bad]), "one object each")
+        for d in docs:
+            if d["source"] == bad:
+                check(d["exit_code"] == 6 and d["error"]["carto_error"]["code"] == 1002, "error")
+            else:
+                check(d["exit_code"] == 0 and d["error"] is None and len(d["datasets"]) == 1,
+                      "the good one")
+        contains(run("import", "--parallel", "0", CSV, expect=1).err, r"from 1 to 64")
+        contains(run("import", "--sync-interval", "900", CSV, CSV, expect=1).err, r"one URL")
+    names = [d["name"] for d in run("--json", "datasets", "list").json()["datasets"]]
+    check(len(names) == 7, f"seven datasets: {names}")
 
 
 # ---- datasets and jobs ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -49,7 +50,10 @@ static const char *global(const char *const *values, const char *name) {
 static int parse_option(cli_ctx *ctx, int argc, char **argv, int *i, const cli_option *opts,
                         const char **values, const char **globals) {
   const char *arg = argv[*i];
-  if (strcmp(arg, "-h") == 0) arg = "--help";
+  static const char *const shorts[][2] = {{"-h", "--help"}, {"-V", "--version"},
+                                          {"-v", "--verbose"}};
+  for (size_t k = 0; k < sizeof shorts / sizeof shorts[0]; ++k)
+    if (strcmp(arg, shorts[k][0]) == 0) arg = shorts[k][1];
   if (strncmp(arg, "--", 2) != 0) return cli_usage_error(ctx, "unknown option '%s'", arg);
   const char *name = arg + 2, *eq = strchr(name, '=');
   const size_t len = eq ? (size_t)(eq - name) : strlen(name);
@@ -106,6 +110,14 @@ static int asks_help(int argc, char **argv, int i) {
   return 0;
 }
 
+/* --verbose: the library's line for each HTTP request, on a line of its own on stderr. */
+static void cli_debug_line(const char *line, void *userdata) {
+  (void)userdata;
+  flockfile(stderr);
+  fprintf(stderr, "%s* %s\n", isatty(STDERR_FILENO) ? "\r\033[K" : "", line);
+  funlockfile(stderr);
+}
+
 carto_import_client *cli_client(cli_ctx *ctx, int *exit_status) {
   carto_import_options *opts = NULL;
   carto_import_client *client = NULL;
@@ -125,6 +137,7 @@ carto_import_client *cli_client(cli_ctx *ctx, int *exit_status) {
       carto_import_options_set_allow_insecure_http(opts, ctx->insecure) != 0 ||
       (ctx->ca_bundle && carto_import_options_set_ca_bundle(opts, ctx->ca_bundle) != 0) ||
       carto_import_options_set_user_agent_suffix(opts, CLI_PROG "/" CARTO_IMPORT_CLI_VERSION) != 0 ||
+      (ctx->verbose && carto_import_options_set_debug_callback(opts, cli_debug_line, NULL) != 0) ||
       carto_import_client_new(&client, opts) != 0) {
     *exit_status = cli_fail(ctx, "setting up the connection");
   } else if (carto_import_client_verify(client) != 0) {
@@ -138,13 +151,15 @@ carto_import_client *cli_client(cli_ctx *ctx, int *exit_status) {
   return ctx->client = client;
 }
 
-int cli_main(int argc, char **argv) {
+/* cli_main() with room for the positional arguments (a shell glob may give thousands). */
+static int run_command_line(int argc, char **argv, const char **positional) {
   cli_ctx ctx;
   const char *globals[CLI_MAX_OPTIONS] = {NULL};
   cli_args args;
   int i = 1, words = 0;
   memset(&ctx, 0, sizeof ctx);
   memset(&args, 0, sizeof args);
+  args.positional = positional;
 
   for (; i < argc && argv[i][0] == '-' && strcmp(argv[i], "--") != 0; ++i)
     if (parse_option(&ctx, argc, argv, &i, NULL, NULL, globals) != 0) return CLI_EXIT_USAGE;
@@ -194,6 +209,7 @@ int cli_main(int argc, char **argv) {
   ctx.ca_bundle = global(globals, "ca-bundle");
   ctx.insecure = global(globals, "insecure") != NULL;
   ctx.quiet = global(globals, "quiet") != NULL;
+  ctx.verbose = global(globals, "verbose") != NULL;
   ctx.timeout_s = 600;
   if (global(globals, "timeout") &&
       (ctx.timeout_s = cli_seconds(&ctx, "--timeout", global(globals, "timeout"))) < 0)
@@ -201,5 +217,13 @@ int cli_main(int argc, char **argv) {
 
   const int rc = args.cmd->run(&ctx, &args);
   carto_import_client_free(ctx.client);
+  return rc;
+}
+
+int cli_main(int argc, char **argv) {
+  const char **positional = calloc(argc > 0 ? (size_t)argc : 1, sizeof *positional);
+  if (!positional) return cli_error(NULL, cli_exit_for_status(CARTO_IMPORT_ENOMEM), "out of memory");
+  const int rc = run_command_line(argc, argv, positional);
+  free(positional);
   return rc;
 }

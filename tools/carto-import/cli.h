@@ -12,7 +12,6 @@
 
 #define CLI_PROG "carto-import"
 #define CLI_MAX_OPTIONS 16
-#define CLI_MAX_POSITIONALS 4
 
 /* ---- the command table ------------------------------------------------------------------ */
 
@@ -52,7 +51,7 @@ extern const char CLI_DESCRIPTION[];
 extern const char CLI_ENVIRONMENT[];
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_USAGE = 1, CLI_EXIT_INPUT = 2, CLI_EXIT_NETWORK = 3,
-       CLI_EXIT_CANCELED = 9 };
+       CLI_EXIT_CANCELED = 130 /* 128 + SIGINT, as shells report a Ctrl-C */ };
 
 /* carto-import [GLOBAL OPTIONS] COMMAND [ARGS]: returns the exit status. (cli.c) */
 int cli_main(int argc, char **argv);
@@ -61,7 +60,7 @@ int cli_main(int argc, char **argv);
 
 typedef struct cli_args {
   const cli_command *cmd;
-  const char *positional[CLI_MAX_POSITIONALS];
+  const char **positional; /* argc entries at most */
   int npositional;
   const char *values[CLI_MAX_OPTIONS]; /* per cmd->options entry; "" for a flag given */
 } cli_args;
@@ -71,7 +70,7 @@ const char *cli_opt(const cli_args *args, const char *name);
 
 typedef struct cli_ctx {
   const char *url, *api_key, *ca_bundle;
-  int insecure, json, quiet;
+  int insecure, json, quiet, verbose;
   long timeout_s;
   const char *topic; /* the command or group being run, for "Try '... --help'" */
   carto_import_client *client;
@@ -106,6 +105,9 @@ void cli_note(const cli_ctx *ctx, const char *fmt, ...)
 #endif
     ;
 
+/* Writes this thread's last library error as a JSON object {"exit_code", "message", ...}
+ * (the "error" member of --json's error document). */
+void cli_last_error_json(FILE *f);
 /* json, or "null" when it is NULL. */
 const char *cli_json_or_null(const char *json);
 /* Writes s as a JSON string (null for NULL). */
@@ -148,8 +150,13 @@ typedef struct cli_progress {
   const cli_ctx *ctx;
   char label[192]; /* "uploading cities.csv", then "import job ID" */
   int show, tty;   /* show progress at all; stderr is a terminal: update one line in place */
+  int color;       /* a terminal without NO_COLOR: the bar in color */
   int line;        /* the open line on a terminal: 0 none, 1 upload, 2 state */
   int last_state, last_step;
+  long long started_ms;       /* when the command began (the final line's duration) */
+  long long upload_start_ms;  /* the first upload callback: where the rate counts from */
+  long long state_start_ms;   /* when the wait began: the elapsed time shown */
+  long long last_draw_ms;
 } cli_progress;
 
 void cli_progress_init(cli_progress *p, const cli_ctx *ctx, const char *label);
@@ -157,6 +164,12 @@ void cli_progress_init(cli_progress *p, const cli_ctx *ctx, const char *label);
 int cli_on_progress(int state, long long done, long long total, void *userdata);
 /* Ends the line a terminal shows, if one is open. */
 void cli_progress_end(cli_progress *p);
+/* What a terminal shows for (state, done, total) into buf: the upload's bar, percent, bytes,
+ * rate and time left, or the state and the time waited. */
+void cli_progress_text(cli_progress *p, int state, long long done, long long total, char *buf,
+                       size_t size);
+/* Milliseconds of a monotonic clock. */
+long long cli_now_ms(void);
 
 /* While caught (calls nest), Ctrl-C sets a flag that the progress callback checks; a second
  * Ctrl-C kills the process. */
@@ -199,6 +212,7 @@ int cmd_syncs_show(cli_ctx *, const cli_args *);
 int cmd_syncs_force(cli_ctx *, const cli_args *);
 int cmd_syncs_set_interval(cli_ctx *, const cli_args *);
 int cmd_syncs_delete(cli_ctx *, const cli_args *);
+int cmd_completion(cli_ctx *, const cli_args *);
 
 /* Values of --privacy, as carto_import_privacy from CARTO_IMPORT_PRIVACY_PUBLIC. */
 extern const char *const CLI_PRIVACY[];
@@ -213,6 +227,12 @@ long cli_seconds(const cli_ctx *ctx, const char *name, const char *value);
  * interval (the option's text) is not NULL. Options as CLI_COMMANDS's import. (import.c) */
 int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int connector,
                const char *interval_option, const char *interval);
+/* Imports several sources (paths or URLs), up to `parallel` at a time, through one client:
+ * progress per running import, each result as it ends, then a summary (or one JSON object
+ * per source); a source refused for lack of import slots waits for one. Returns the highest
+ * exit status of the sources. (batch.c) */
+int cli_import_batch(cli_ctx *ctx, carto_import_client *client, const carto_import_params *params,
+                     const char *const *sources, size_t count, long parallel, int no_wait);
 /* Waits for a job that runs, and shows the datasets it created. (import.c) */
 int cli_finish_job(cli_ctx *ctx, carto_import_job *job, cli_progress *p);
 
@@ -223,5 +243,8 @@ int cli_help_main(FILE *f);
 int cli_help_group(FILE *f, const char *group);
 int cli_help_command(FILE *f, const cli_command *cmd);
 void cli_man_page(FILE *f, const char *version);
+/* The shell completion script for shell ("bash" or "zsh"), from the command table; returns
+ * CLI_EXIT_OK, or -1 for another shell. (completion.c) */
+int cli_completion_script(FILE *f, const char *shell);
 
 #endif

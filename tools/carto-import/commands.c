@@ -20,8 +20,9 @@ const cli_option CLI_GLOBAL_OPTIONS[] = {
     {"timeout", "SECONDS", "stop waiting after SECONDS (default 600, 0: never)"},
     {"json", NULL, "JSON output (errors as JSON on stderr)"},
     {"quiet", NULL, "no progress nor messages: results and errors only"},
-    {"help", NULL, "show help (also after a command) and exit"},
-    {"version", NULL, "show the version and exit"},
+    {"verbose", NULL, "log each HTTP request on stderr, key removed (also -v)"},
+    {"help", NULL, "show help (also after a command) and exit (also -h)"},
+    {"version", NULL, "show the version and exit (also -V)"},
     {NULL, NULL, NULL}};
 
 /* Status ranges, as carto_import.h groups them. */
@@ -43,8 +44,9 @@ const cli_exit_code CLI_EXIT_CODES[] = {
      {{CARTO_IMPORT_EINUSE, CARTO_IMPORT_EINUSE}}},
     {8, "rate limited: too many requests or imports at once; try again later",
      {{CARTO_IMPORT_ERATELIMIT, CARTO_IMPORT_ERATELIMIT}}},
-    {9, "canceled (Ctrl-C)", {{-59, CARTO_IMPORT_ECANCELED}}},
     {10, "any other error (server, protocol, internal)", {{0, 0}}},
+    {130, "interrupted (Ctrl-C): 128 + SIGINT, as shells report it",
+     {{-59, CARTO_IMPORT_ECANCELED}}},
 };
 const size_t CLI_EXIT_CODE_COUNT = sizeof CLI_EXIT_CODES / sizeof CLI_EXIT_CODES[0];
 
@@ -61,6 +63,7 @@ const size_t CLI_EXIT_CODE_COUNT = sizeof CLI_EXIT_CODES / sizeof CLI_EXIT_CODES
       {"no-wait", NULL, "print the job (or sync) id and return at once"}
 
 static const cli_option import_options[] = {
+    {"parallel", "N", "import up to N of the sources at a time (default 1)"},
     {"sync-interval", "SECONDS", "sync it from the URL every SECONDS (>= 900)"},
     IMPORT_PARAM_OPTIONS,
     {NULL, NULL, NULL}};
@@ -97,7 +100,8 @@ static const cli_option no_options[] = {{NULL, NULL, NULL}};
 static const char *const import_examples[] = {
     "carto-import import cities.csv --privacy link",
     "carto-import import https://example.com/rivers.zip --collision overwrite",
-    "carto-import import https://example.com/daily.csv --sync-interval 3600", NULL};
+    "carto-import import https://example.com/daily.csv --sync-interval 3600",
+    "carto-import import --parallel 4 data/*.csv", NULL};
 static const char *const connector_examples[] = {"carto-import connector import roads.json",
                                                  NULL};
 static const char *const list_examples[] = {"carto-import --json datasets list", NULL};
@@ -108,19 +112,30 @@ static const char *const delete_examples[] = {"carto-import datasets delete worl
                                               NULL};
 static const char *const sync_examples[] = {
     "carto-import syncs create https://example.com/daily.csv --interval 86400", NULL};
+static const char *const completion_examples[] = {
+    "source <(carto-import completion bash)", "carto-import completion zsh > ~/.zfunc/_carto-import",
+    NULL};
 static const char *const force_examples[] = {"carto-import syncs force 5b1e4c0e-...", NULL};
 
 /* ---- the commands ----------------------------------------------------------------------- */
 
 const cli_command CLI_COMMANDS[] = {
-    {"import", "PATH|URL [OPTION...]", 1, 1, "import a file or a URL and show its datasets",
+    {"import", "PATH|URL... [OPTION...]", 1, 1 << 30,
+     "import files or URLs and show their datasets",
      "Imports a local file, or a file the server downloads (an http, https or ftp URL), and "
      "waits until the server has created its datasets; an archive may create several. Progress "
-     "goes to stderr: on a terminal, one line updated in place; otherwise plain lines.\n\n"
+     "goes to stderr: on a terminal, one line updated in place with the upload's rate and time "
+     "left, then the job's state and the time waited; otherwise plain lines.\n\n"
+     "Several sources (globs included) are imported one after the other, or --parallel N at a "
+     "time through one connection pool, each with its own progress line on a terminal. Each "
+     "result is reported as it ends, then a summary table; with --json, one JSON object per "
+     "source. A source that the server refuses because the account's import slots are full "
+     "waits for a free one. The exit status is the highest of the sources'.\n\n"
      "With --sync-interval, the URL becomes a sync table, which the server imports again "
      "whenever the source changed. With --no-wait, prints the job id (or the sync table's id) "
      "and returns: wait for it later with 'jobs wait'.\n\n"
-     "Ctrl-C cancels an upload; during a wait, it stops waiting and the import goes on.",
+     "Ctrl-C cancels the uploads in flight; during a wait, it stops waiting and the imports "
+     "go on.",
      import_options, import_examples, cmd_import},
     {"connector import", "FILE.json [OPTION...]", 1, 1,
      "import a table from an external database",
@@ -175,5 +190,10 @@ const cli_command CLI_COMMANDS[] = {
     {"syncs delete", "ID", 1, 1, "stop syncing, keeping the table",
      "Deletes a sync table's definition: the dataset stays, and is no longer synced.",
      no_options, NULL, cmd_syncs_delete},
+    {"completion", "bash|zsh", 1, 1, "print a shell completion script",
+     "Prints a script that completes carto-import's commands and options in bash or zsh, made "
+     "from the same table as this help. Load it from your shell's start-up file, e.g. "
+     "'source <(carto-import completion bash)'; the Debian package installs the bash one.",
+     no_options, completion_examples, cmd_completion},
 };
 const size_t CLI_COMMAND_COUNT = sizeof CLI_COMMANDS / sizeof CLI_COMMANDS[0];

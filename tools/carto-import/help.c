@@ -63,7 +63,7 @@ int cli_help_main(FILE *f) {
   wrap(f, CLI_ENVIRONMENT, 2, 0);
   fprintf(f, "\nExit status:\n");
   for (size_t i = 0; i < CLI_EXIT_CODE_COUNT; ++i)
-    wrap(f, CLI_EXIT_CODES[i].meaning, 6, fprintf(f, "  %2d  ", CLI_EXIT_CODES[i].exit));
+    wrap(f, CLI_EXIT_CODES[i].meaning, 7, fprintf(f, "  %3d  ", CLI_EXIT_CODES[i].exit));
   fprintf(f, "\nRun '" CLI_PROG " COMMAND --help' for a command's arguments and options.\n");
   return CLI_EXIT_OK;
 }

@@ -121,8 +121,9 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
     rc = cli_fail(ctx, what);
   else if (no_wait)
     rc = show_started(ctx, "job", &CLI_JOB_WAIT, &CLI_JOB, job);
-  else
-    rc = cli_finish_job(ctx, job, &p);
+  else if ((rc = cli_finish_job(ctx, job, &p)) == 0)
+    cli_note(ctx, "imported %s in %.1f s", slash && !connector ? slash + 1 : "it",
+             (double)(cli_now_ms() - p.started_ms) / 1000.0);
   cli_interrupt_catch(0);
   carto_import_job_free(job);
   return rc;
@@ -178,8 +179,28 @@ int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int conne
 }
 
 int cmd_import(cli_ctx *ctx, const cli_args *args) {
-  return cli_import(ctx, args, args->positional[0], 0, "--sync-interval",
-                    cli_opt(args, "sync-interval"));
+  const char *parallel_text = cli_opt(args, "parallel");
+  if (args->npositional == 1 && !parallel_text)
+    return cli_import(ctx, args, args->positional[0], 0, "--sync-interval",
+                      cli_opt(args, "sync-interval"));
+  long parallel = 1;
+  if (parallel_text) {
+    char *end = NULL;
+    parallel = strtol(parallel_text, &end, 10);
+    if (end == parallel_text || *end || parallel < 1 || parallel > 64)
+      return cli_usage_error(ctx, "--parallel wants a number of imports from 1 to 64, not '%s'",
+                             parallel_text);
+  }
+  if (cli_opt(args, "sync-interval"))
+    return cli_usage_error(ctx, "--sync-interval takes one URL, not several sources");
+  carto_import_params *params = NULL;
+  int rc = make_params(ctx, args, &params);
+  carto_import_client *client = rc ? NULL : cli_client(ctx, &rc);
+  if (client)
+    rc = cli_import_batch(ctx, client, params, args->positional, (size_t)args->npositional,
+                          parallel, cli_opt(args, "no-wait") != NULL);
+  carto_import_params_free(params);
+  return rc;
 }
 
 int cmd_syncs_create(cli_ctx *ctx, const cli_args *args) {

@@ -49,27 +49,53 @@ typedef struct report {
   long retry_after;
 } report;
 
+/* Writes r as the JSON object of an error: {"exit_code": ..., "message": ..., ...}. */
+static void error_object(FILE *f, const report *r, const char *message) {
+  fprintf(f, "{\"exit_code\": %d, \"message\": ", r->exit);
+  json_string(f, message);
+  if (r->status) {
+    fprintf(f, ", \"status\": %d, \"status_text\": ", r->status);
+    json_string(f, carto_import_strerror(r->status));
+  }
+  if (r->http) fprintf(f, ", \"http_status\": %d", r->http);
+  if (r->retry_after >= 0) fprintf(f, ", \"retry_after\": %ld", r->retry_after);
+  if (r->remote) {
+    fprintf(f, ", \"carto_error\": {\"code\": %d, \"title\": ", r->remote);
+    json_string(f, r->title);
+    fputs(", \"explanation\": ", f);
+    json_string(f, r->explanation);
+    fputs(", \"source\": ", f);
+    json_string(f, r->source);
+    fputc('}', f);
+  }
+  fputc('}', f);
+}
+
+/* The report of this thread's last library error. */
+static report last_error_report(void) {
+  const int status = carto_import_last_error_code();
+  const report r = {cli_exit_for_status(status ? status : CARTO_IMPORT_ERROR),
+                    status,
+                    carto_import_last_error_http_status(),
+                    carto_import_last_error_remote_code(),
+                    carto_import_last_error_remote_title(),
+                    carto_import_last_error_remote_explanation(),
+                    carto_import_last_error_remote_source(),
+                    carto_import_last_error_retry_after()};
+  return r;
+}
+
+void cli_last_error_json(FILE *f) {
+  const report r = last_error_report();
+  error_object(f, &r, carto_import_last_error_message());
+}
+
 /* Prints "carto-import: MESSAGE" and the details of r, or the JSON error document. */
 static int emit(const cli_ctx *ctx, const report *r, const char *message) {
   if (ctx && ctx->json) {
-    fprintf(stderr, "{\"error\": {\"exit_code\": %d, \"message\": ", r->exit);
-    json_string(stderr, message);
-    if (r->status) {
-      fprintf(stderr, ", \"status\": %d, \"status_text\": ", r->status);
-      json_string(stderr, carto_import_strerror(r->status));
-    }
-    if (r->http) fprintf(stderr, ", \"http_status\": %d", r->http);
-    if (r->retry_after >= 0) fprintf(stderr, ", \"retry_after\": %ld", r->retry_after);
-    if (r->remote) {
-      fprintf(stderr, ", \"carto_error\": {\"code\": %d, \"title\": ", r->remote);
-      json_string(stderr, r->title);
-      fputs(", \"explanation\": ", stderr);
-      json_string(stderr, r->explanation);
-      fputs(", \"source\": ", stderr);
-      json_string(stderr, r->source);
-      fputc('}', stderr);
-    }
-    fputs("}}\n", stderr);
+    fputs("{\"error\": ", stderr);
+    error_object(stderr, r, message);
+    fputs("}\n", stderr);
     return r->exit;
   }
   fprintf(stderr, CLI_PROG ": %s\n", message);
@@ -86,15 +112,7 @@ static int emit(const cli_ctx *ctx, const report *r, const char *message) {
 }
 
 int cli_fail(const cli_ctx *ctx, const char *what) {
-  const int status = carto_import_last_error_code();
-  const report r = {cli_exit_for_status(status ? status : CARTO_IMPORT_ERROR),
-                    status,
-                    carto_import_last_error_http_status(),
-                    carto_import_last_error_remote_code(),
-                    carto_import_last_error_remote_title(),
-                    carto_import_last_error_remote_explanation(),
-                    carto_import_last_error_remote_source(),
-                    carto_import_last_error_retry_after()};
+  const report r = last_error_report();
   char message[2048];
   snprintf(message, sizeof message, "%s%s%s", what ? what : "", what ? " failed: " : "",
            carto_import_last_error_message());

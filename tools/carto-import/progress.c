@@ -5,6 +5,7 @@
  * Ctrl-C promptly and cancels. */
 #include <limits.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -39,13 +40,22 @@ int cli_interrupted(void) { return interrupted != 0; }
 
 /* ---- progress ------------------------------------------------------------------------------ */
 
+long long cli_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 void cli_progress_init(cli_progress *p, const cli_ctx *ctx, const char *label) {
+  const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
   memset(p, 0, sizeof *p);
   p->ctx = ctx;
   p->tty = isatty(STDERR_FILENO);
   p->show = !ctx->quiet && (!ctx->json || p->tty);
+  p->color = p->tty && !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
   p->last_state = -1;
   p->last_step = -1;
+  p->started_ms = cli_now_ms();
   snprintf(p->label, sizeof p->label, "%s", label);
 }
 
@@ -71,23 +81,76 @@ static const char *human_size(long long n, char *buf, size_t size) {
   return buf;
 }
 
+/* A duration as m:ss, or h:mm:ss from an hour. */
+static const char *clock_text(long long seconds, char *buf, size_t size) {
+  if (seconds >= 3600)
+    snprintf(buf, size, "%lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+  else
+    snprintf(buf, size, "%lld:%02lld", seconds / 60, seconds % 60);
+  return buf;
+}
+
+void cli_progress_text(cli_progress *p, int state, long long done, long long total, char *buf,
+                       size_t size) {
+  const long long now = cli_now_ms();
+  char a[32], b[32], c[40], d[32];
+  if (state == CARTO_IMPORT_STATE_SENDING && total > 0) {
+    enum { BAR = 20 };
+    char bar[BAR + 1];
+    const int percent = (int)(done * 100 / total), filled = (int)(done * BAR / total);
+    if (!p->upload_start_ms) p->upload_start_ms = now;
+    const long long ms = now - p->upload_start_ms;
+    /* bytes/s, once it means something: after 100 ms, or at the end */
+    const int known = ms >= 100 || (done >= total && ms > 0);
+    const double rate = known ? (double)done * 1000.0 / (double)ms : 0;
+    for (int i = 0; i < BAR; ++i) bar[i] = i < filled ? '#' : '-';
+    bar[BAR] = '\0';
+    snprintf(c, sizeof c, "%s/s", rate > 0 ? human_size((long long)rate, d, sizeof d) : "--");
+    if (rate > 0 && done < total)
+      clock_text((long long)((double)(total - done) / rate + 0.5), d, sizeof d);
+    else
+      snprintf(d, sizeof d, done >= total ? "0:00" : "-:--");
+    snprintf(buf, size, "%s %s[%s]%s %3d%%  %s of %s  %s  ETA %s", p->label,
+             p->color ? "\033[32m" : "", bar, p->color ? "\033[0m" : "", percent,
+             human_size(done, a, sizeof a), human_size(total, b, sizeof b), c, d);
+  } else {
+    if (!p->state_start_ms) p->state_start_ms = now;
+    snprintf(buf, size, "%s: %s  %s", p->label, carto_import_state_string(state),
+             clock_text((now - p->state_start_ms) / 1000, a, sizeof a));
+  }
+}
+
 int cli_on_progress(int state, long long done, long long total, void *userdata) {
   cli_progress *p = userdata;
+  char a[32], b[32], text[512];
+  const long long now = cli_now_ms();
   if (p->show && state == CARTO_IMPORT_STATE_SENDING && total > 0) {
     const int percent = (int)(done * 100 / total);
-    /* a terminal shows every percent; plain output every 25% */
+    /* a terminal shows every percent and refreshes the rate twice a second; plain output
+     * every 25% */
     const int step = p->tty ? percent : percent / 25;
-    if (step != p->last_step) {
-      char a[32], b[32];
+    if (step != p->last_step || (p->tty && now - p->last_draw_ms >= 500)) {
       p->last_step = step;
-      begin_line(p, 1);
-      fprintf(stderr, "%s: %3d%% (%s of %s)", p->label, percent, human_size(done, a, sizeof a),
-              human_size(total, b, sizeof b));
-      fputs(p->tty ? "" : "\n", stderr);
+      p->last_draw_ms = now;
+      if (p->tty) {
+        cli_progress_text(p, state, done, total, text, sizeof text);
+        begin_line(p, 1);
+        fputs(text, stderr);
+      } else {
+        fprintf(stderr, "%s: %3d%% (%s of %s)\n", p->label, percent,
+                human_size(done, a, sizeof a), human_size(total, b, sizeof b));
+      }
     }
-  } else if (p->show && state != CARTO_IMPORT_STATE_SENDING && state != p->last_state) {
-    begin_line(p, 2);
-    fprintf(stderr, "%s: %s%s", p->label, carto_import_state_string(state), p->tty ? "" : "\n");
+  } else if (p->show && state != CARTO_IMPORT_STATE_SENDING &&
+             (state != p->last_state || (p->tty && now - p->last_draw_ms >= 1000))) {
+    p->last_draw_ms = now;
+    if (p->tty) {
+      cli_progress_text(p, state, done, total, text, sizeof text);
+      begin_line(p, 2);
+      fputs(text, stderr);
+    } else {
+      fprintf(stderr, "%s: %s\n", p->label, carto_import_state_string(state));
+    }
   }
   if (state != CARTO_IMPORT_STATE_SENDING) p->last_state = state;
   fflush(stderr);
@@ -96,15 +159,9 @@ int cli_on_progress(int state, long long done, long long total, void *userdata) 
 
 /* ---- waiting ------------------------------------------------------------------------------- */
 
-static long long now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress *p) {
   const char *id = w->id(obj);
-  const long long deadline = ctx->timeout_s > 0 ? now_ms() + ctx->timeout_s * 1000LL : 0;
+  const long long deadline = ctx->timeout_s > 0 ? cli_now_ms() + ctx->timeout_s * 1000LL : 0;
   char what[128];
   int rc = 0;
   snprintf(what, sizeof what, "%s %s", w->what, id);
@@ -120,7 +177,7 @@ int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress 
                    " %s %s')", what, w->resume, id);
   /* (the deadline's ETIMEDOUT, not a stalled transfer's: the library stops with less than a
    *  millisecond left by its own clock, so allow for a little skew) */
-  else if (status == CARTO_IMPORT_ETIMEDOUT && deadline && now_ms() + 100 >= deadline)
+  else if (status == CARTO_IMPORT_ETIMEDOUT && deadline && cli_now_ms() + 100 >= deadline)
     rc = cli_error(ctx, CLI_EXIT_NETWORK,
                    "timed out after %ld s: %s is still '%s'; it goes on on the server (see '"
                    CLI_PROG " %s %s')",

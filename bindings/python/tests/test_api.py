@@ -167,3 +167,35 @@ def test_import_jobs_lists_running_jobs(client, sample_csv):
     assert job.id in running or job.refresh() or job.is_final
     job.wait(60)
     assert job.id not in client.import_jobs()
+
+
+def test_debug_callback(base_url, api_key, sample_csv):
+    """One line per request from the library, key never in it; a failing callable cannot
+    stop a request; it lives as long as the client, whatever happens to the Options."""
+    import gc
+    import threading
+    lines, threads = [], set()
+
+    def log(line):
+        lines.append(line)
+        threads.add(threading.get_ident())
+
+    with carto_import.Client(base_url, api_key, auth_mode="query", debug=log,
+                             poll_interval=(0.02, 0.2)) as client:
+        del log
+        gc.collect()
+        client.verify()
+        (dataset,) = client.import_dataset(sample_csv, timeout=60)
+        dataset.delete()
+    assert lines[0].startswith("GET ") and "api/v1/imports" in lines[0] and "-> 200" in lines[0]
+    assert any(line.startswith("POST ") and "B sent" in line for line in lines)
+    assert any(line.startswith("DELETE ") for line in lines)
+    assert all(api_key not in line and "attempt 1" in line for line in lines)
+    assert threads == {threading.get_ident()}
+
+    def broken(line):
+        raise RuntimeError("the log is full")
+    with carto_import.Client(base_url, api_key, debug=broken) as client:
+        client.verify()  # (reported as unraisable, not raised)
+    with pytest.raises(TypeError):
+        carto_import.Options(debug=42)
