@@ -201,9 +201,10 @@ std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<Client
   for (int page = 1;; ++page) {
     HttpRequest req;
     req.path = "api/v1/viz";
-    req.query = fixed;
-    req.query.insert(req.query.end(), query.begin(), query.end());
+    req.query = fixed;  // then per_page, page, and the rest (per_page is query's first)
+    req.query.push_back(query.front());
     req.query.emplace_back("page", std::to_string(page));
+    req.query.insert(req.query.end(), query.begin() + 1, query.end());
     JsonPtr doc = client->send_json(req);
     cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "visualizations");
     if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"visualizations\" list");

@@ -125,7 +125,7 @@ def test_usage_errors():
         (["datasets"], r"missing datasets command\nTry 'carto-import datasets --help'"),
         (["datasets", "frob"], r"unknown command 'datasets frob'"),
         (["import"], r"missing argument.*\nTry 'carto-import import --help'"),
-        (["import", "a.csv", "b.csv"], r"unexpected argument 'b.csv'"),
+        (["datasets", "show", "a", "b"], r"unexpected argument 'b'"),
         (["import", "a.csv", "--bogus"], r"unknown option '--bogus'"),
         (["import", "a.csv", "--privacy", "secret"], r"--privacy: 'secret' is not one of"),
         (["import", "a.csv", "--collision"], r"--collision needs a value"),

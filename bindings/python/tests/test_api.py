@@ -81,8 +81,9 @@ def test_import_job_lifecycle(client, sample_csv):
 
 
 def test_params_keywords_rejected():
-    with pytest.raises(TypeError):
-        Params(table_name="x")
+    for name in ("api_key", "url", "interval"):  # (the library's own: never parameters)
+        with pytest.raises(ValueError):
+            Params(**{name: "x"})
     with pytest.raises(ValueError):
         Params(privacy="secret")
     p = Params(privacy="LINK", create_vis=True, content_guessing=False,
