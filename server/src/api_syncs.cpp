@@ -198,7 +198,12 @@ void update_sync(App &app, const httplib::Request &req, httplib::Response &res) 
     if (cJSON_IsString(v)) s->name = std::string(v->valuestring);
     else if (cJSON_IsNull(v)) s->name.reset();
   }
-  if (auto u = jstring(body, "url"); u && s->connector.empty()) s->url = *u;
+  if (auto u = jstring(body, "url"); u && s->connector.empty()) {  // validated as at creation
+    std::string url = trim(*u);
+    if (!url.empty() && !valid_source_url(app, url))
+      return send_errors_string(res, "Invalid URL, cannot connect dataset: " + url);
+    s->url = url;
+  }
   if (const cJSON *v = jget(body, "type_guessing")) s->type_guessing = !is_exactly(v, false);
   if (const cJSON *v = jget(body, "quoted_fields_guessing")) s->quoted_fields_guessing = !is_exactly(v, false);
   if (const cJSON *v = jget(body, "content_guessing")) s->content_guessing = is_exactly(v, true);

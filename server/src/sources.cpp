@@ -20,6 +20,7 @@ Fetched from_download(App &app, const Source &src, const std::string &dir) {
   d.timeout_seconds = std::max(1L, std::lround(60.0 * cfg.time_scale));
   d.allowed_schemes = cfg.allowed_url_schemes;
   d.allow_private = cfg.allow_private_urls;
+  if (cfg.allow_private_urls) d.allowed_ports.clear();
   d.if_none_match = src.etag;
   d.if_modified_since = src.last_modified;
   DownloadResult r = download(d);
@@ -115,7 +116,9 @@ bool valid_source_url(const App &app, const std::string &url) {
   if (scheme == "file") return true;
   std::string rest = url.substr(sep + 3);
   if (rest.substr(0, rest.find_first_of("/?#")).empty()) return false;
-  return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 32; });
+  if (std::any_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 32; }))
+    return false;
+  return app.cfg().allow_private_urls || url_policy_violation(url).empty();
 }
 
 std::string error_message_for(int code, const std::string &what_about) {

@@ -179,10 +179,10 @@ def make_server(tmp_path):
     """Factory: make_server(*extra_args) starts a server on a fresh data dir."""
     servers = []
 
-    def factory(*extra, data_dir=None, users=USERS, quiet=True):
+    def factory(*extra, data_dir=None, users=USERS, quiet=True, allow_private_urls=True):
         d = data_dir or str(tmp_path / ("data%d" % len(servers)))
         s = Server(d, ["--step-delay-ms", "0", "--test-hooks"] + list(extra), users=users,
-                   quiet=quiet)
+                   quiet=quiet, allow_private_urls=allow_private_urls)
         servers.append(s)
         return s
 
