@@ -40,6 +40,11 @@ Options:
   --table-quota N            per-user number of datasets, else error 8002 (default unlimited)
   --max-upload-bytes BYTES   largest request body accepted, else 413 (default 2147483648)
   --max-unpacked-bytes BYTES largest total size an archive may expand to (default 1073741824)
+  --max-columns N            most columns in a file, else error 2004 (default 250)
+  --max-csv-line-bytes BYTES longest CSV line (record), else error 2003 (default 10000000)
+  --max-csv-cell-bytes BYTES largest CSV cell, else error 2003 (default 10000000)
+  --max-field-bytes BYTES    longest request field (url, description...), else 400
+                             (default 1048576)
   --time-scale F             multiply every server-side duration (delays, stuck-job rules,
                              download timeout) by F; needs --test-hooks unless F is 1
   --step-delay-ms N          pause after each import state change, times the time scale
@@ -144,6 +149,18 @@ std::string apply(Config &cfg, const std::string &key, const std::string &value,
   } else if (key == "max-unpacked-bytes") {
     if (!num(1)) return "invalid --max-unpacked-bytes";
     cfg.max_unpacked_bytes = n;
+  } else if (key == "max-columns") {
+    if (!num(1) || n > 100000) return "invalid --max-columns";
+    cfg.max_columns = static_cast<int>(n);
+  } else if (key == "max-csv-line-bytes") {
+    if (!num(1)) return "invalid --max-csv-line-bytes";
+    cfg.max_csv_line_bytes = n;
+  } else if (key == "max-csv-cell-bytes") {
+    if (!num(1)) return "invalid --max-csv-cell-bytes";
+    cfg.max_csv_cell_bytes = n;
+  } else if (key == "max-field-bytes") {
+    if (!num(1)) return "invalid --max-field-bytes";
+    cfg.max_field_bytes = n;
   } else if (key == "time-scale") {
     char *end = nullptr;
     double f = std::strtod(value.c_str(), &end);

@@ -88,6 +88,9 @@ ImportOutcome import_fetched(App &app, const std::string &user, const Fetched &s
   req.limits.max_file_size = cfg.max_file_size;
   req.limits.max_rows = cfg.max_rows;
   req.limits.max_unpacked_bytes = cfg.max_unpacked_bytes;
+  req.limits.max_columns = cfg.max_columns;
+  req.limits.max_csv_line_bytes = cfg.max_csv_line_bytes;
+  req.limits.max_csv_cell_bytes = cfg.max_csv_cell_bytes;
   if (settings.single_table) req.limits.max_tables_per_import = 1;
   UserTables &tables = app.tables(user);
   if (cfg.quota_bytes >= 0)

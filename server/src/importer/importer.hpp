@@ -34,6 +34,10 @@ struct Limits {
   int max_tables_per_import = 26;                  // extra files skipped, warning
   int max_layers = 50;                             // 1019
   int max_columns = 250;                           // 2004
+  // A CSV record (a line, or the lines of a quoted field) and one cell: 2003 beyond. GDAL's CSV
+  // driver (what production's ogr2ogr uses) refuses lines over 10,000,000 bytes by default.
+  std::int64_t max_csv_line_bytes = 10000000;
+  std::int64_t max_csv_cell_bytes = 10000000;
   std::int64_t storage_remaining = INT64_MAX;      // bytes left in the user's quota -> 8001
   std::int64_t tables_remaining = INT64_MAX;       // datasets left in the user's quota -> 8002
 };
