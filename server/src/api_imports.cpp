@@ -14,14 +14,14 @@ namespace cis {
 
 namespace {
 
-constexpr std::size_t kMaxFieldBytes = 1 << 20;      // one text field of a multipart form
-constexpr std::size_t kMaxParamsBody = 16 << 20;     // a JSON or form body
+constexpr std::size_t kMaxParamsBody = 32 << 20;     // a JSON or form body (413 beyond)
 
 struct Upload {
   std::string dir;        // DATA/jobs/<id>/upload
   std::string path, name; // the stored file, once there is one
   std::int64_t body_bytes = 0;
   bool too_big = false, io_error = false;
+  std::string too_long;   // a form field over --max-field-bytes: the 400's message
 };
 
 // Reads the request body: file parts and raw uploads stream to disk, everything else becomes
@@ -76,7 +76,10 @@ bool read_body(App &app, const httplib::Request &req, const httplib::ContentRead
               return false;
             }
           } else if (part == Part::Field) {
-            if (field_value.size() + n > kMaxFieldBytes) return false;
+            if (static_cast<std::int64_t>(field_value.size() + n) > app.cfg().max_field_bytes) {
+              up.too_long = too_long_message(field_name, app.cfg().max_field_bytes);
+              return false;
+            }
             field_value.append(data, n);
           }
           return true;
@@ -243,6 +246,8 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
     if (up.too_big) {
       send_import_error(res, 413, "Request body too large: the limit is " +
                                       std::to_string(app.cfg().max_upload_bytes) + " bytes");
+    } else if (!up.too_long.empty()) {
+      send_import_error(res, 400, up.too_long);
     } else if (up.io_error) {
       send_import_error(res, 500, "Cannot store the uploaded file");
     } else {
@@ -257,8 +262,8 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
   }
 
   // ---- parameters (§2.1) ----
-  std::string error;
-  if (auto p = params.get("privacy"); p && !(cJSON_IsString(p) && std::string(p->valuestring).empty())) {
+  std::string error = field_too_long(params.object(), app.cfg().max_field_bytes);
+  if (auto p = params.get("privacy"); error.empty() && p && !(cJSON_IsString(p) && std::string(p->valuestring).empty())) {
     std::string v = cJSON_IsString(p) ? lower(p->valuestring) : json_dump(p);
     if (v == "public" || v == "private" || v == "link") {
       job.privacy = v;

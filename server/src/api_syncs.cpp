@@ -75,6 +75,7 @@ void create_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   if (!prepare(app, req, res, r)) return;
   if (!r.body) return send_internal_error(res);  // Rails' JSON.parse raises (§4.1, §4.4)
   const cJSON *body = r.body.get();
+  if (auto m = field_too_long(body, app.cfg().max_field_bytes); !m.empty()) return send_errors_string(res, m);
 
   std::int64_t interval = to_i(jget(body, "interval"), 3600);
   if (interval < Syncs::kMinInterval)
@@ -189,6 +190,7 @@ void update_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   if (!s) return;
   if (!r.body) return send_internal_error(res);  // Rails' JSON.parse raises (§4.1, §4.4)
   const cJSON *body = r.body.get();
+  if (auto m = field_too_long(body, app.cfg().max_field_bytes); !m.empty()) return send_errors_string(res, m);
   const double now = now_epoch();
   if (const cJSON *v = jget(body, "interval")) {  // no minimum here (§4.4)
     s->interval = to_i(v, s->interval);
@@ -198,7 +200,12 @@ void update_sync(App &app, const httplib::Request &req, httplib::Response &res) 
     if (cJSON_IsString(v)) s->name = std::string(v->valuestring);
     else if (cJSON_IsNull(v)) s->name.reset();
   }
-  if (auto u = jstring(body, "url"); u && s->connector.empty()) s->url = *u;
+  if (auto u = jstring(body, "url"); u && s->connector.empty()) {  // validated as at creation
+    std::string url = trim(*u);
+    if (!url.empty() && !valid_source_url(app, url))
+      return send_errors_string(res, "Invalid URL, cannot connect dataset: " + url);
+    s->url = url;
+  }
   if (const cJSON *v = jget(body, "type_guessing")) s->type_guessing = !is_exactly(v, false);
   if (const cJSON *v = jget(body, "quoted_fields_guessing")) s->quoted_fields_guessing = !is_exactly(v, false);
   if (const cJSON *v = jget(body, "content_guessing")) s->content_guessing = is_exactly(v, true);

@@ -311,6 +311,8 @@ void update_viz(App &app, const httplib::Request &hreq, httplib::Response &res) 
   if (!v) return;
   Json body = json_parse(hreq.body);
   if (!body || !cJSON_IsObject(body.get())) return send_errors_list(res, 400, {"Error updating"});
+  if (auto m = field_too_long(body.get(), app.cfg().max_field_bytes); !m.empty())
+    return send_errors_list(res, 400, {m});
   auto id = jstring(body.get(), "id");
   if (!id || *id != v->id) return send_empty(res, 403);
   auto errors = apply_update(app, *v, body.get());

@@ -40,12 +40,19 @@ Options:
   --table-quota N            per-user number of datasets, else error 8002 (default unlimited)
   --max-upload-bytes BYTES   largest request body accepted, else 413 (default 2147483648)
   --max-unpacked-bytes BYTES largest total size an archive may expand to (default 1073741824)
+  --max-columns N            most columns in a file, else error 2004 (default 250)
+  --max-csv-line-bytes BYTES longest CSV line (record), else error 2003 (default 10000000)
+  --max-csv-cell-bytes BYTES largest CSV cell, else error 2003 (default 10000000)
+  --max-field-bytes BYTES    longest request field (url, description...), else 400
+                             (default 1048576)
   --time-scale F             multiply every server-side duration (delays, stuck-job rules,
                              download timeout) by F; needs --test-hooks unless F is 1
   --step-delay-ms N          pause after each import state change, times the time scale
                              (default 250)
   --allow-url-schemes LIST   comma-separated schemes allowed for URL imports
                              (default http,https,ftp)
+  --allow-private-urls       let URL imports and syncs reach any port and loopback, private,
+                             link-local addresses (local testing; production refuses them)
   --test-hooks               enable the /_test/* endpoints (fault injection, request log)
   --quiet                    no log on stderr (requests, imports, syncs, errors)
   --help                     this text
@@ -86,10 +93,10 @@ bool parse_bool(const std::string &s, bool &out) {
 std::string apply(Config &cfg, const std::string &key, const std::string &value, bool has_value) {
   std::int64_t n = 0;
   auto num = [&](std::int64_t min) -> bool { return parse_int64(value, n) && n >= min; };
-  if (key == "test-hooks" || key == "quiet") {
+  if (key == "test-hooks" || key == "quiet" || key == "allow-private-urls") {
     bool b = true;
     if (has_value && !parse_bool(value, b)) return "invalid boolean for " + key;
-    (key == "quiet" ? cfg.quiet : cfg.test_hooks) = b;
+    (key == "quiet" ? cfg.quiet : key == "test-hooks" ? cfg.test_hooks : cfg.allow_private_urls) = b;
     return "";
   }
   if (!has_value) return "missing value for --" + key;
@@ -143,6 +150,18 @@ std::string apply(Config &cfg, const std::string &key, const std::string &value,
   } else if (key == "max-unpacked-bytes") {
     if (!num(1)) return "invalid --max-unpacked-bytes";
     cfg.max_unpacked_bytes = n;
+  } else if (key == "max-columns") {
+    if (!num(1) || n > 100000) return "invalid --max-columns";
+    cfg.max_columns = static_cast<int>(n);
+  } else if (key == "max-csv-line-bytes") {
+    if (!num(1)) return "invalid --max-csv-line-bytes";
+    cfg.max_csv_line_bytes = n;
+  } else if (key == "max-csv-cell-bytes") {
+    if (!num(1)) return "invalid --max-csv-cell-bytes";
+    cfg.max_csv_cell_bytes = n;
+  } else if (key == "max-field-bytes") {
+    if (!num(1)) return "invalid --max-field-bytes";
+    cfg.max_field_bytes = n;
   } else if (key == "time-scale") {
     char *end = nullptr;
     double f = std::strtod(value.c_str(), &end);
@@ -243,7 +262,7 @@ bool parse_config(int argc, char **argv, Config &cfg, int &exit_code) {
     if (eq != std::string::npos) {
       value = key.substr(eq + 1);
       key = key.substr(0, eq);
-    } else if (key != "test-hooks" && key != "quiet" && i + 1 < argc) {
+    } else if (key != "test-hooks" && key != "quiet" && key != "allow-private-urls" && i + 1 < argc) {
       value = argv[++i];
     }
     opts.emplace_back(key, value);

@@ -26,10 +26,15 @@ struct Config {
   std::int64_t table_quota = -1;            // per-user dataset quota, -1 = unlimited (8002)
   std::int64_t max_upload_bytes = 2LL << 30;  // request bodies larger than this get 413
   std::int64_t max_unpacked_bytes = 1LL << 30;
+  int max_columns = 250;                      // 2004 (production's documented limit)
+  std::int64_t max_csv_line_bytes = 10000000; // 2003 (GDAL's CSV MAX_LINE_SIZE default)
+  std::int64_t max_csv_cell_bytes = 10000000; // 2003
+  std::int64_t max_field_bytes = 1LL << 20;   // one request field (a url, a description): 400
   double time_scale = 1.0;                  // multiplies every server-side duration
   int step_delay_ms = 250;                  // pause after each job state change (x time_scale)
   bool test_hooks = false;
   std::vector<std::string> allowed_url_schemes{"http", "https", "ftp"};
+  bool allow_private_urls = false;          // lifts the port and address rules of URL imports
   bool quiet = false;
 
   const UserConf *find_user(const std::string &name) const;

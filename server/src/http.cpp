@@ -1,6 +1,7 @@
 #include "http.hpp"
 
 #include <cctype>
+#include <cstring>
 
 #include "app.hpp"
 #include "config.hpp"
@@ -58,6 +59,22 @@ bool is_exactly(const cJSON *v, bool value) {
   if (!v) return false;
   if (cJSON_IsBool(v)) return cJSON_IsTrue(v) == value;
   return cJSON_IsString(v) && v->valuestring && std::string(v->valuestring) == (value ? "true" : "false");
+}
+
+std::string too_long_message(const std::string &key, std::int64_t max) {
+  return key + " is too long (maximum is " + std::to_string(max) + " bytes)";
+}
+
+std::string field_too_long(const cJSON *j, std::int64_t max) {
+  if (!j) return "";
+  if (cJSON_IsString(j) && j->valuestring && static_cast<std::int64_t>(std::strlen(j->valuestring)) > max)
+    return too_long_message(j->string ? j->string : "value", max);
+  const cJSON *it = nullptr;
+  cJSON_ArrayForEach(it, j) {
+    std::string m = field_too_long(it, max);
+    if (!m.empty()) return m;
+  }
+  return "";
 }
 
 bool is_json_content_type(const std::string &ct) {
@@ -137,7 +154,9 @@ std::optional<Auth> authenticate_early(const App &app, const httplib::Request &r
 // ---- responses ----
 void send_json_text(httplib::Response &res, int status, const std::string &body) {
   res.status = status;
-  res.set_content(body, "application/json; charset=utf-8");
+  // Names and URLs come from clients and files: invalid bytes become U+FFFD, so every reply is
+  // the valid UTF-8 that JSON requires.
+  res.set_content(valid_utf8(body), "application/json; charset=utf-8");
 }
 
 void drain(const httplib::Request &req, const httplib::ContentReader &reader) {

@@ -33,6 +33,7 @@ class Params {
   std::optional<std::string> str(const char *key) const;  // strings (and numbers) only
   bool has(const char *key) const { return get(key) != nullptr; }
   bool body_is_json() const { return body_json_; }
+  const cJSON *object() const { return obj_.get(); }
 
  private:
   Json obj_;
@@ -42,6 +43,11 @@ class Params {
 // The boolean parsing rule of PROTOCOL.md §2.1: true only for `value` as a JSON boolean or as
 // the exact string "true"/"false".
 bool is_exactly(const cJSON *v, bool value);
+
+// Rails' length validation for the first string in `j` (at any depth) longer than `max` bytes:
+// "<key> is too long (maximum is <max> bytes)"; "" when every string fits (--max-field-bytes).
+std::string field_too_long(const cJSON *j, std::int64_t max);
+std::string too_long_message(const std::string &key, std::int64_t max);
 
 bool is_json_content_type(const std::string &content_type);
 bool is_form_content_type(const std::string &content_type);

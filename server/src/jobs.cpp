@@ -124,7 +124,7 @@ void Jobs::run(const std::string &id) {
 
   Source source;
   if (job.data_type == "url") {
-    source.url = job.service_item_id;
+    source.url = job.original_url;  // the validated URL; service_item_id is the client's label
   } else if (job.service_name == "connector") {
     source.connector = job.service_item_id;
   } else {

@@ -19,6 +19,8 @@ Fetched from_download(App &app, const Source &src, const std::string &dir) {
   d.max_bytes = cfg.max_file_size;
   d.timeout_seconds = std::max(1L, std::lround(60.0 * cfg.time_scale));
   d.allowed_schemes = cfg.allowed_url_schemes;
+  d.allow_private = cfg.allow_private_urls;
+  if (cfg.allow_private_urls) d.allowed_ports.clear();
   d.if_none_match = src.etag;
   d.if_modified_since = src.last_modified;
   DownloadResult r = download(d);
@@ -86,6 +88,9 @@ ImportOutcome import_fetched(App &app, const std::string &user, const Fetched &s
   req.limits.max_file_size = cfg.max_file_size;
   req.limits.max_rows = cfg.max_rows;
   req.limits.max_unpacked_bytes = cfg.max_unpacked_bytes;
+  req.limits.max_columns = cfg.max_columns;
+  req.limits.max_csv_line_bytes = cfg.max_csv_line_bytes;
+  req.limits.max_csv_cell_bytes = cfg.max_csv_cell_bytes;
   if (settings.single_table) req.limits.max_tables_per_import = 1;
   UserTables &tables = app.tables(user);
   if (cfg.quota_bytes >= 0)
@@ -114,7 +119,9 @@ bool valid_source_url(const App &app, const std::string &url) {
   if (scheme == "file") return true;
   std::string rest = url.substr(sep + 3);
   if (rest.substr(0, rest.find_first_of("/?#")).empty()) return false;
-  return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 32; });
+  if (std::any_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 32; }))
+    return false;
+  return app.cfg().allow_private_urls || url_policy_violation(url).empty();
 }
 
 std::string error_message_for(int code, const std::string &what_about) {

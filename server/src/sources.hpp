@@ -46,8 +46,9 @@ ImportOutcome import_fetched(App &app, const std::string &user, const Fetched &s
                              const ImportSettings &settings, const std::string &work_dir,
                              const std::function<void(const std::string &)> &set_state);
 
-// URL validation of POST /api/v1/imports and /api/v1/synchronizations (allowed schemes, a host,
-// no spaces or control characters).
+// URL validation of POST /api/v1/imports and /api/v1/synchronizations and of a sync's new URL
+// (allowed schemes, a host, no spaces or control characters) with production's port and address
+// rules unless --allow-private-urls.
 bool valid_source_url(const App &app, const std::string &url);
 
 // "<title> <what_about>" of an error code (a sync's error_message), with a job-specific

@@ -6,32 +6,28 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <random>
+#include <stdexcept>
 #include <system_error>
 
 #include <curl/curl.h>
+#include <openssl/rand.h>
 #include <httplib.h>
 
 namespace cis {
 
 namespace {
-std::mt19937_64 &rng() {
-  thread_local std::mt19937_64 gen([] {
-    std::random_device rd;
-    std::seed_seq seq{rd(), rd(), rd(), rd(),
-                      static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count())};
-    return std::mt19937_64(seq);
-  }());
-  return gen;
-}
 const char kHex[] = "0123456789abcdef";
 }  // namespace
 
 std::string random_hex(std::size_t n_chars) {
+  std::vector<unsigned char> bytes((n_chars + 1) / 2);
+  // OpenSSL's CSPRNG: ids and auth tokens must not be predictable from earlier ones.
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+    throw std::runtime_error("no random bytes from OpenSSL");
   std::string s;
-  s.reserve(n_chars);
-  std::uniform_int_distribution<int> d(0, 15);
-  for (std::size_t i = 0; i < n_chars; i++) s += kHex[d(rng())];
+  s.reserve(bytes.size() * 2);
+  for (unsigned char b : bytes) s += kHex[b >> 4], s += kHex[b & 15];
+  s.resize(n_chars);
   return s;
 }
 
@@ -194,7 +190,7 @@ std::string safe_file_name(const std::string &name) {
     }
   }
   if (out.empty() || out == "." || out == "..") out = "upload";
-  if (out.size() > 200) out = out.substr(out.size() - 200);
+  out = utf8_tail(out, 200);
   return out;
 }
 

@@ -42,6 +42,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(302, headers={"Location": "/data.csv"})
         if path == "/loop":
             return self.send(302, headers={"Location": "/loop"})
+        if path == "/to-other-port":
+            return self.send(302, headers={"Location": "http://127.0.0.1:1/data.csv"})
         if path == "/to-file":
             return self.send(302, headers={"Location": "file:///etc/passwd"})
         if path == "/slow":

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 #include "engine_test.hpp"
@@ -58,6 +59,8 @@ DownloadResult get(const std::string &url, const std::function<void(DownloadRequ
   r.url = url;
   r.dest_dir = dir / "downloads";
   r.timeout_seconds = 10;
+  r.allow_private = true;  // http_fixture.py listens on loopback, on a port of its choice
+  r.allowed_ports.clear();
   if (tweak) tweak(r);
   return cis::download(r);
 }
@@ -113,6 +116,29 @@ static void test_download_errors(void **) {
   assert_int_equal(get(base + "/big", [](DownloadRequest &q) { q.max_bytes = 1 << 20; }).error_code, 6666);
   assert_int_equal(get(base + "/big-unsized", [](DownloadRequest &q) { q.max_bytes = 1 << 20; }).error_code, 6666);
   assert_int_equal(get(base + "/big-unsized").error_code, 0);
+}
+
+// Production's rules (--allow-private-urls off): the address connected to is checked, whatever
+// name led there, and a redirect's port before it is followed.
+static void test_download_production_rules(void **) {
+  const long port = std::strtol(base.substr(base.rfind(':') + 1).c_str(), nullptr, 10);
+  auto public_only = [port](DownloadRequest &q) {
+    q.allow_private = false;
+    q.allowed_ports = {port};
+  };
+  for (const char *host : {"127.0.0.1", "localhost"}) {  // a name resolving to loopback: DNS rebinding
+    DownloadResult r = get(std::string("http://") + host + ":" + std::to_string(port) + "/data.csv", public_only);
+    assert_int_equal(r.error_code, 1001);
+    assert_true(r.detail.find("refused") == 0);
+  }
+  auto any_address = [port](DownloadRequest &q) { q.allowed_ports = {port}; };
+  assert_int_equal(get(base + "/data.csv", any_address).error_code, 0);
+  DownloadResult r = get(base + "/to-other-port", any_address);
+  assert_int_equal(r.error_code, 1001);
+  assert_true(r.detail.find("refused") == 0);  // not "could not connect": never tried
+  r = get(base + "/data.csv", [](DownloadRequest &q) { q.allowed_ports = {21, 80, 443}; });
+  assert_int_equal(r.error_code, 1001);
+  assert_true(r.detail.find("refused") == 0);
 }
 
 static void test_download_file_names(void **) {
@@ -177,6 +203,7 @@ int main(void) {
       cmocka_unit_test(test_download_ok),
       cmocka_unit_test(test_download_conditional),
       cmocka_unit_test(test_download_errors),
+      cmocka_unit_test(test_download_production_rules),
       cmocka_unit_test(test_download_file_names),
   };
   return cmocka_run_group_tests(tests, start_server, stop_server);

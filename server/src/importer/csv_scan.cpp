@@ -158,22 +158,24 @@ class Scanner {
         }
         in_quotes_ = false;
       }
+      if (++record_bytes_ > opts_.limits.max_csv_line_bytes)
+        return error(2003, "line " + std::to_string(line_ + 1) + " is longer than " +
+                               std::to_string(opts_.limits.max_csv_line_bytes) + " bytes");
       if (in_quotes_) {
         if (c == '"') quote_pending_ = true;
-        else field_ += c;
+        else if (!add(c)) return false;
       } else if (c == '"') {
         in_quotes_ = quoted_ = true;
       } else if (c == delim_) {
-        end_field();
+        if (!end_field()) return false;
       } else if (c == '\n') {
         if (!header_done_) {
           out_.header_end = offset + static_cast<std::int64_t>(i);
           if ((i > 0 ? p[i - 1] : last_) == '\r') --out_.header_end;
         }
-        end_field();
-        if (!end_record()) return false;
+        if (!end_field() || !end_record()) return false;
       } else if (c != '\r') {
-        field_ += c;
+        if (!add(c)) return false;
       }
     }
     if (n > 0) last_ = p[n - 1];
@@ -184,8 +186,7 @@ class Scanner {
     if (!header_done_) out_.header_end = size;
     if (in_quotes_ && !quote_pending_) return error(2003, "a quoted field is never closed");
     if (!field_.empty() || nfields_ > 0 || quoted_) {
-      end_field();
-      if (!end_record()) return false;
+      if (!end_field() || !end_record()) return false;
     }
     if (!header_done_) return error(1005, "the CSV has no header");
     for (std::size_t i = 0; i < out_.columns.size(); ++i) {
@@ -203,27 +204,46 @@ class Scanner {
   void set_delimiter(char d) { delim_ = out_.delimiter = d; }
 
  private:
-  // Fields are swapped into reused slots, so a row costs no allocation once warmed up.
-  void end_field() {
+  bool add(char c) {
+    if (static_cast<std::int64_t>(field_.size()) >= opts_.limits.max_csv_cell_bytes)
+      return error(2003, "line " + std::to_string(line_ + 1) + " has a cell longer than " +
+                             std::to_string(opts_.limits.max_csv_cell_bytes) + " bytes");
+    field_ += c;
+    return true;
+  }
+
+  // Fields are swapped into reused slots, so a row costs no allocation once warmed up. Memory
+  // stays bounded: a header stops at the column limit, a row at the header's width (the
+  // fields beyond it must be blank, are only counted, and stop at the column limit too).
+  bool end_field() {
+    if (!header_done_ && nfields_ >= static_cast<std::size_t>(opts_.limits.max_columns))
+      return error(2004, "more than " + std::to_string(opts_.limits.max_columns) + " columns");
+    if (header_done_ && nfields_ >= out_.columns.size()) {
+      if (!trim(field_).empty() || nfields_ >= static_cast<std::size_t>(opts_.limits.max_columns))
+        return error(2003, "line " + std::to_string(line_ + 1) + " has more fields than the " +
+                               std::to_string(out_.columns.size()) + " of the header");
+      ++nfields_;
+      field_.clear();
+      quoted_ = false;
+      return true;
+    }
     if (nfields_ == fields_.size()) fields_.emplace_back(), quoted_flags_.push_back(false);
     fields_[nfields_].swap(field_);
     quoted_flags_[nfields_] = quoted_;
     ++nfields_;
     field_.clear();
     quoted_ = false;
+    return true;
   }
 
   bool end_record() {
     ++line_;
+    record_bytes_ = 0;
     std::size_t nfields = nfields_;
     nfields_ = 0;
     if (nfields == 1 && fields_[0].empty() && !quoted_flags_[0]) return true;  // blank line
     if (!header_done_) return header(nfields);
     std::size_t ncols = out_.columns.size();
-    for (std::size_t i = ncols; i < nfields; ++i)
-      if (!trim(fields_[i]).empty())
-        return error(2003, "line " + std::to_string(line_) + " has " + std::to_string(nfields) +
-                               " fields, the header has " + std::to_string(ncols));
     if (++out_.rows > opts_.limits.max_rows)
       return error(6668, "more than " + std::to_string(opts_.limits.max_rows) + " rows");
     if (!opts_.type_guessing) return true;
@@ -240,8 +260,6 @@ class Scanner {
 
   bool header(std::size_t nfields) {
     header_done_ = true;
-    if (nfields > static_cast<std::size_t>(opts_.limits.max_columns))
-      return error(2004, std::to_string(nfields) + " columns");
     std::unordered_set<std::string> seen;
     for (std::size_t i = 0; i < nfields; ++i) {
       std::string name = trim(fields_[i]), key = lower(name);
@@ -268,7 +286,7 @@ class Scanner {
   std::vector<bool> quoted_flags_;
   std::size_t nfields_ = 0;
   std::vector<TypeState> types_;
-  std::int64_t line_ = 0;
+  std::int64_t line_ = 0, record_bytes_ = 0;
 };
 
 }  // namespace

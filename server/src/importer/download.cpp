@@ -46,7 +46,7 @@ std::string safe_file_name(const std::string &name) {
     if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
   out = trim(out);
   if (out == "." || out == "..") return "";
-  return out.size() > 200 ? out.substr(out.size() - 200) : out;
+  return utf8_tail(out, 200);
 }
 
 // filename*=UTF-8''x (RFC 6266/5987) wins over filename="x".
@@ -116,13 +116,33 @@ std::string extension_for(const std::string &content_type) {
   return "";
 }
 
+bool port_allowed(const std::vector<long> &ports, long port) {
+  return ports.empty() || std::find(ports.begin(), ports.end(), port) != ports.end();
+}
+
 struct Transfer {
   std::FILE *file = nullptr;
   Sha256 sha;
   std::int64_t bytes = 0, max_bytes = 0;
   bool too_big = false;
   std::string etag, last_modified, disposition, content_type;
+  CURL *curl = nullptr;
+  bool public_only = false;       // no connection to a private address
+  std::vector<long> ports;        // allowed ports, empty = any
+  bool redirect = false;          // the response being read is a redirect
+  std::string refused;            // why a connection or a redirect was refused
 };
+
+// Every connection curl opens (redirects and FTP data connections too) goes to the address
+// checked here: a name that resolved to a public address before cannot connect elsewhere.
+curl_socket_t open_socket(void *user, curlsocktype, curl_sockaddr *addr) {
+  auto *t = static_cast<Transfer *>(user);
+  if (t->public_only && is_forbidden_address(&addr->addr)) {
+    t->refused = "a connection to a loopback, private, link-local or multicast address";
+    return CURL_SOCKET_BAD;
+  }
+  return socket(addr->family, addr->socktype | SOCK_CLOEXEC, addr->protocol);
+}
 
 std::size_t on_body(char *data, std::size_t size, std::size_t n, void *user) {
   auto *t = static_cast<Transfer *>(user);
@@ -141,11 +161,21 @@ std::size_t on_header(char *data, std::size_t size, std::size_t n, void *user) {
   std::string line(data, size * n);
   if (line.rfind("HTTP/", 0) == 0) {  // a new response (after a redirect): forget the last one's
     t->etag.clear(), t->last_modified.clear(), t->disposition.clear(), t->content_type.clear();
+    std::size_t sp = line.find(' ');
+    t->redirect = sp != std::string::npos && line.compare(sp + 1, 1, "3") == 0;
     return size * n;
   }
   std::size_t colon = line.find(':');
   if (colon == std::string::npos) return size * n;
   std::string name = lower(trim(line.substr(0, colon))), value = trim(line.substr(colon + 1));
+  if (name == "location" && t->redirect && !t->ports.empty()) {  // checked before it is followed
+    char *current = nullptr;
+    curl_easy_getinfo(t->curl, CURLINFO_EFFECTIVE_URL, &current);
+    if (!port_allowed(t->ports, url_port(value, current ? current : ""))) {
+      t->refused = "a redirect to a port that is not allowed";
+      return 0;  // aborts the transfer
+    }
+  }
   if (name == "etag") t->etag = value;
   else if (name == "last-modified") t->last_modified = value;
   else if (name == "content-disposition") t->disposition = value;
@@ -171,6 +201,8 @@ DownloadResult download(const DownloadRequest &req) {
   if (scheme.empty() ||
       std::find(req.allowed_schemes.begin(), req.allowed_schemes.end(), scheme) == req.allowed_schemes.end())
     return failed(result, 1001, "URL scheme '" + scheme + "' is not allowed: " + req.url);
+  if (scheme != "file" && !port_allowed(req.allowed_ports, url_port(req.url, "")))
+    return failed(result, 1001, "refused: a port that is not allowed: " + req.url);
   std::string protocols;
   for (const std::string &s : req.allowed_schemes) protocols += (protocols.empty() ? "" : ",") + s;
 
@@ -188,6 +220,8 @@ DownloadResult download(const DownloadRequest &req) {
   }
   t.file = file.get();
   t.max_bytes = req.max_bytes;
+  t.public_only = !req.allow_private;
+  t.ports = req.allowed_ports;
 
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   std::unique_ptr<curl_slist, SlistDeleter> headers;
@@ -198,6 +232,12 @@ DownloadResult download(const DownloadRequest &req) {
   if (!req.if_modified_since.empty()) add_header("If-Modified-Since: " + req.if_modified_since);
   char errbuf[CURL_ERROR_SIZE] = "";
   CURL *c = curl.get();
+  t.curl = c;
+  if (t.public_only) {
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &t);
+    curl_easy_setopt(c, CURLOPT_PROXY, "");  // the address connected to is the source's own
+  }
   curl_easy_setopt(c, CURLOPT_URL, req.url.c_str());
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, protocols.c_str());
   curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, protocols.c_str());
@@ -225,6 +265,7 @@ DownloadResult download(const DownloadRequest &req) {
     return failed(result, code, std::move(detail));
   };
   std::string what = std::string(curl_easy_strerror(rc)) + (*errbuf ? std::string(": ") + errbuf : "");
+  if (rc != CURLE_OK && !t.refused.empty()) return give_up(1001, "refused: " + t.refused);
   switch (rc) {
     case CURLE_OK: break;
     case CURLE_FILESIZE_EXCEEDED:

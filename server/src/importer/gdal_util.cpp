@@ -2,14 +2,39 @@
 #include <mutex>
 #include <utility>
 
+#include <cpl_http.h>
+#include <ogr_srs_api.h>
+
 #include "engine.hpp"
 
 namespace cis {
+
+namespace {
+// Every CPLHTTPFetch (a GeoJSON "crs" of type link/url, in a file or in a CSV cell; GML/KML
+// references...) fails at once without a connection: an import reads the file it was given
+// and nothing else. GDAL 3.6 has no configuration option that turns CPLHTTPFetch off.
+CPLHTTPResult *refuse_fetch(const char *url, CSLConstList, GDALProgressFunc, void *,
+                            CPLHTTPFetchWriteFunc, void *, void *) {
+  auto *r = static_cast<CPLHTTPResult *>(CPLCalloc(1, sizeof(CPLHTTPResult)));
+  r->nStatus = 1;
+  r->pszErrBuf = CPLStrdup(CPLSPrintf("network access is disabled during imports: %s", url));
+  return r;
+}
+}  // namespace
 
 void gdal_init() {
   static std::once_flag once;
   std::call_once(once, [] {
     GDALAllRegister();
+    CPLHTTPSetFetchCallback(refuse_fetch, nullptr);
+    OSRSetPROJEnableNetwork(FALSE);  // no grid downloads from the PROJ CDN
+    // No network through the other doors either, whatever the environment says: /vsicurl/ and
+    // friends open only this file name, which no URL is; libkml resolves no external style.
+    for (const auto &kv : {std::pair<const char *, const char *>{"CPL_VSIL_CURL_ALLOWED_FILENAME", "-"},
+                           {"LIBKML_RESOLVE_STYLE", "NO"},
+                           {"LIBKML_EXTERNAL_STYLE", "NO"},
+                           {"GML_SKIP_RESOLVE_ELEMS", "ALL"}})
+      CPLSetConfigOption(kv.first, kv.second);
     // The table store is a scratch copy of the user's data: durability against power loss is
     // not worth an fsync per transaction. The environment may override these.
     for (const auto &kv : {std::pair<const char *, const char *>{"OGR_SQLITE_SYNCHRONOUS", "OFF"},

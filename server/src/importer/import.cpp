@@ -375,8 +375,9 @@ class Importer {
       }
       path = "CSV:" + path;
       // Values are read as text and converted with the scan's types (see csv_scan.cpp).
+      // The scan bounded every record; a Latin-1 file rewritten as UTF-8 may have doubled.
       open_options = {"HEADERS=YES", "EMPTY_STRING_AS_NULL=YES", "AUTODETECT_TYPE=NO",
-                      "MAX_LINE_SIZE=-1"};  // the file size limit bounds a line already
+                      "MAX_LINE_SIZE=" + std::to_string(2 * req_.limits.max_csv_line_bytes + 64)};
     }
     std::vector<const char *> oo;
     for (const std::string &o : open_options) oo.push_back(o.c_str());

@@ -4,6 +4,8 @@
 // engine (archives, formats, naming, the GeoPackage table store). Nothing here knows HTTP.
 #pragma once
 
+#include <sys/socket.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -32,6 +34,10 @@ struct Limits {
   int max_tables_per_import = 26;                  // extra files skipped, warning
   int max_layers = 50;                             // 1019
   int max_columns = 250;                           // 2004
+  // A CSV record (a line, or the lines of a quoted field) and one cell: 2003 beyond. GDAL's CSV
+  // driver (what production's ogr2ogr uses) refuses lines over 10,000,000 bytes by default.
+  std::int64_t max_csv_line_bytes = 10000000;
+  std::int64_t max_csv_cell_bytes = 10000000;
   std::int64_t storage_remaining = INT64_MAX;      // bytes left in the user's quota -> 8001
   std::int64_t tables_remaining = INT64_MAX;       // datasets left in the user's quota -> 8002
 };
@@ -116,6 +122,8 @@ struct DownloadRequest {
   std::int64_t max_bytes = 150LL << 20;  // 6666 when exceeded
   long timeout_seconds = 60;             // 1020 when exceeded
   std::vector<std::string> allowed_schemes{"http", "https", "ftp"};
+  bool allow_private = false;            // else public addresses only (1001, "refused")
+  std::vector<long> allowed_ports{21, 80, 443};  // of the URL and redirects; empty = any (1001)
   std::string if_none_match;             // ETag from a previous run ("" = none)
   std::string if_modified_since;         // Last-Modified from a previous run ("" = none)
 };
@@ -132,6 +140,17 @@ struct DownloadResult {
 };
 
 DownloadResult download(const DownloadRequest &req);
+
+// ---- production's URL rules (PROTOCOL.md §2.1), url_policy.cpp ------------------------------
+// Loopback, private, link-local, multicast, unspecified or reserved, also as IPv4 inside IPv6.
+bool is_forbidden_address(const sockaddr *addr);
+bool is_allowed_url_port(long port);  // 21, 80, 443
+// The port of `url` (resolved against `base` when relative; "" = none), the scheme's default
+// when it has none; -1 when it cannot be parsed.
+long url_port(const std::string &url, const std::string &base);
+// Why an absolute URL breaks the rules ("" when it does not): its port, or an address its host
+// resolves to. A name that does not resolve passes, as in production (the download fails).
+std::string url_policy_violation(const std::string &url);
 
 // ---- external databases (connector imports and syncs, PROTOCOL.md §3) ----------------------
 // Reads a PostgreSQL table or query result through GDAL's PG driver into a GeoPackage of one
