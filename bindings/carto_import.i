@@ -187,7 +187,8 @@ CARTO_IMPORT_CHECK_OPEN(CartoSyncTable)
 CARTO_IMPORT_CHECK_OPEN(CartoSyncList)
 CARTO_IMPORT_CHECK_OPEN(CartoStringList)
 /* Optional arguments may be omitted (NULL), not closed. */
-%typemap(check) const struct CartoParams *params, const struct CartoOptions *options {
+%typemap(check) const struct CartoParams *params, const struct CartoOptions *options,
+                const CartoParams *params, const CartoOptions *options {
   if ($1 && !$1->h) { CARTO_IMPORT_CLOSED_ERROR("$1_basetype"); }
 }
 

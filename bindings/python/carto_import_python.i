@@ -7,7 +7,8 @@
  */
 %module(package="carto_import", docstring="Low-level SWIG wrapper of libcarto_import; use the carto_import package.") core
 
-%feature("autodoc", "2");
+/* No autodoc: help() shows Python signatures and the interfaces' doc comments (SWIG
+ * -doxygen), not C types. */
 
 %{
 #include <Python.h>
@@ -65,9 +66,9 @@ static int carto_py_progress(int state, long long done, long long total, void *u
 
 /* Box **OUT: the new object is returned, owned by Python. */
 %typemap(in, numinputs=0) SWIGTYPE **OUT ($*1_ltype temp = NULL) { $1 = &temp; }
+/* (%append_output: the form every SWIG >= 4 accepts; PyPI's swig may be newer than Debian's) */
 %typemap(argout) SWIGTYPE **OUT {
-  $result = SWIG_Python_AppendOutput(
-      $result, SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN));
+  %append_output(SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN));
 }
 
 /* A callable or None. */
@@ -97,6 +98,8 @@ static int carto_py_progress(int state, long long done, long long total, void *u
 %rename(_create_sync) CartoClient::create_sync;
 %rename(_create_sync_connector) CartoClient::create_sync_connector;
 %rename(_list_syncs) CartoClient::list_syncs;
+%rename(_get_dataset) CartoClient::get_dataset;
+%rename(_get_sync) CartoClient::get_sync;
 %rename(_run) CartoImportJob::run;
 %rename(_wait) CartoImportJob::wait;
 %rename(_datasets) CartoImportJob::datasets;
