@@ -66,9 +66,9 @@ static int carto_py_progress(int state, long long done, long long total, void *u
 
 /* Box **OUT: the new object is returned, owned by Python. */
 %typemap(in, numinputs=0) SWIGTYPE **OUT ($*1_ltype temp = NULL) { $1 = &temp; }
-/* (%append_output: the form every SWIG >= 4 accepts; PyPI's swig may be newer than Debian's) */
 %typemap(argout) SWIGTYPE **OUT {
-  %append_output(SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN));
+  $result = SWIG_Python_AppendOutput(
+      $result, SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, SWIG_POINTER_OWN));
 }
 
 /* A callable or None. */
