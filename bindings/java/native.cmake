@@ -5,6 +5,7 @@
 # and cJSON (rarely installed; libcurl is everywhere) with RUNPATH $ORIGIN, and natives.txt: their
 # load order, read by NativeLoader.
 #   cmake -DSOURCE=<checkout> -DBUILD=<dir> -DPLATFORM=linux-x86_64 -P native.cmake
+cmake_minimum_required(VERSION 3.21) # file(COPY_FILE)
 foreach(v SOURCE BUILD PLATFORM)
   if(NOT ${v})
     message(FATAL_ERROR "native.cmake: -D${v}=... is required")
@@ -45,12 +46,8 @@ file(MAKE_DIRECTORY ${_dest})
 set(_order)
 foreach(f ${_deps} ${_lib} ${_jni}) # dependencies first
   get_filename_component(_name ${f} NAME)
-  if(f IN_LIST _deps)
-    file(REAL_PATH ${f} _real)
-    file(COPY_FILE ${_real} ${_dest}/${_name}) # under its SONAME
-  else()
-    file(COPY ${f} DESTINATION ${_dest})
-  endif()
+  file(REAL_PATH ${f} _real)
+  file(COPY_FILE ${_real} ${_dest}/${_name}) # the file, under its SONAME
   string(APPEND _order "${_name}\n")
 endforeach()
 file(WRITE ${_dest}/natives.txt "${_order}")
