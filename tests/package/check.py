@@ -127,6 +127,12 @@ def ruby(out, build, tmp):
                   env=env, cwd=tmp)
     env = clean_env(GEM_HOME=home, GEM_PATH=home)
     user_program(["ruby", os.path.join(USER, "import.rb")], env, tmp)
+    loaded = subprocess.run(["ruby", "-e", 'gem "carto_import"; require "carto_import"; '
+                             'puts $LOADED_FEATURES.grep(%r{carto_import/core})'],
+                            env=env, cwd=tmp, check=True, capture_output=True, text=True).stdout
+    print("loaded:", loaded.strip())
+    if not loaded.strip().startswith(home):
+        sys.exit("check: the extension was not loaded from the gem")
 
 
 def main():
