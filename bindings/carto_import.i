@@ -203,7 +203,8 @@ CARTO_IMPORT_CHECK_OPEN(CartoSyncTable)
 CARTO_IMPORT_CHECK_OPEN(CartoSyncList)
 CARTO_IMPORT_CHECK_OPEN(CartoStringList)
 /* Optional arguments may be omitted (NULL), not closed. */
-%typemap(check) const struct CartoParams *params, const struct CartoOptions *options {
+%typemap(check) const struct CartoParams *params, const struct CartoOptions *options,
+                const CartoParams *params, const CartoOptions *options {
   if ($1 && !$1->h) { CARTO_IMPORT_CLOSED_ERROR("$1_basetype"); }
 }
 
@@ -288,60 +289,78 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 %threadallow CartoSyncTable::dataset;
 
 %extend CartoOptions {
+  /** The account's URL, any CARTO form (https://USER.carto.com/...). */
   carto_import_status set_base_url(const char *url) {
     return carto_import_options_set_base_url($self->h, url);
   }
+  /** The account's master API key. */
   carto_import_status set_api_key(const char *api_key) {
     return carto_import_options_set_api_key($self->h, api_key);
   }
+  /** AUTH_BASIC (an Authorization header, the default) or AUTH_QUERY. */
   carto_import_status set_auth_mode(int mode) {
     return carto_import_options_set_auth_mode($self->h, mode);
   }
+  /** Whether TLS certificates are verified (default true). */
   carto_import_status set_verify_tls(bool verify) {
     return carto_import_options_set_verify_tls($self->h, verify);
   }
+  /** A PEM file of the certificate authorities to trust. */
   carto_import_status set_ca_bundle(const char *path) {
     return carto_import_options_set_ca_bundle($self->h, path);
   }
+  /** Whether the API key may go over plain http to a host that is not loopback (default false). */
   carto_import_status set_allow_insecure_http(bool allow) {
     return carto_import_options_set_allow_insecure_http($self->h, allow);
   }
+  /** Time allowed to connect, in milliseconds (default 10000). */
   carto_import_status set_connect_timeout_ms(long ms) {
     return carto_import_options_set_connect_timeout_ms($self->h, ms);
   }
+  /** Timeout of each request in milliseconds (0: none, the default). */
   carto_import_status set_request_timeout_ms(long ms) {
     return carto_import_options_set_request_timeout_ms($self->h, ms);
   }
+  /** Stall detection: below bytes_per_second for seconds fails (0, 0: off). */
   carto_import_status set_low_speed(long bytes_per_second, long seconds) {
     return carto_import_options_set_low_speed($self->h, bytes_per_second, seconds);
   }
+  /** Text appended to the User-Agent header. */
   carto_import_status set_user_agent_suffix(const char *suffix) {
     return carto_import_options_set_user_agent_suffix($self->h, suffix);
   }
+  /** Retry policy: attempts, then the backoff range in milliseconds. */
   carto_import_status set_retry(int max_attempts, long base_backoff_ms, long max_backoff_ms) {
     return carto_import_options_set_retry($self->h, max_attempts, base_backoff_ms, max_backoff_ms);
   }
+  /** The interval between polls of a wait: first and largest, in milliseconds. */
   carto_import_status set_poll_interval_ms(long initial_ms, long max_ms) {
     return carto_import_options_set_poll_interval_ms($self->h, initial_ms, max_ms);
   }
 }
 
 %extend CartoParams {
+  /** Whether the server guesses column types. */
   carto_import_status set_type_guessing(bool enable) {
     return carto_import_params_set_type_guessing($self->h, enable);
   }
+  /** Whether quoted fields are type-guessed too. */
   carto_import_status set_quoted_fields_guessing(bool enable) {
     return carto_import_params_set_quoted_fields_guessing($self->h, enable);
   }
+  /** Whether the server guesses geometry from the content. */
   carto_import_status set_content_guessing(bool enable) {
     return carto_import_params_set_content_guessing($self->h, enable);
   }
+  /** Whether a map is created with the dataset. */
   carto_import_status set_create_vis(bool enable) {
     return carto_import_params_set_create_vis($self->h, enable);
   }
+  /** A PRIVACY_* value. */
   carto_import_status set_privacy(int privacy) {
     return carto_import_params_set_privacy($self->h, privacy);
   }
+  /** A COLLISION_* value: what happens when the table name is taken. */
   carto_import_status set_collision_strategy(int strategy) {
     return carto_import_params_set_collision_strategy($self->h, strategy);
   }
@@ -480,9 +499,11 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   const char *state_name() const { return carto_import_job_state_name($self->h); }
   int success() const { return carto_import_job_success($self->h); }
   int error_code() const { return carto_import_job_error_code($self->h); }
+  /** A string field of the object as last fetched; NULL when absent. */
   const char *get_string(const char *field) const {
     return carto_import_job_get_string($self->h, field);
   }
+  /** An integer field of the object as last fetched, else fallback. */
   long long get_int(const char *field, long long fallback) const {
     return carto_import_job_get_int($self->h, field, fallback);
   }
@@ -490,9 +511,11 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 }
 
 %extend CartoDataset {
+  /** A string field of the object as last fetched; NULL when absent. */
   const char *get_string(const char *field) const {
     return carto_import_dataset_get_string($self->h, field);
   }
+  /** An integer field of the object as last fetched, else fallback. */
   long long get_int(const char *field, long long fallback) const {
     return carto_import_dataset_get_int($self->h, field, fallback);
   }
@@ -502,7 +525,9 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_string(const char *field, const char *value) {
     return carto_import_dataset_set_string($self->h, field, value);
   }
+  /** Sends the changed fields. */
   carto_import_status save() { return carto_import_dataset_save($self->h); }
+  /** Fetches the object again. */
   carto_import_status refresh() { return carto_import_dataset_refresh($self->h); }
   /** Deletes the dataset, unless maps depend on it. */
   carto_import_status remove() { return carto_import_dataset_delete($self->h); }
@@ -511,6 +536,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 }
 
 %extend CartoDatasetList {
+  /** The number of items. */
   size_t count() const { return carto_import_dataset_list_count($self->h); }
   carto_import_status get(CartoDataset **OUT, size_t i) const {
     carto_import_dataset *h = NULL;
@@ -519,6 +545,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 }
 
 %extend CartoSyncTable {
+  /** Fetches the object again. */
   carto_import_status refresh() { return carto_import_sync_refresh($self->h); }
   carto_import_status wait(long timeout_ms, carto_import_progress_cb progress, void *userdata) {
     return carto_import_sync_wait($self->h, timeout_ms, progress, userdata);
@@ -528,6 +555,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status is_syncing(int *syncing) {
     return carto_import_sync_is_syncing($self->h, syncing);
   }
+  /** Changes how often it syncs (seconds, >= SYNC_MIN_INTERVAL). */
   carto_import_status set_interval(long interval_seconds) {
     return carto_import_sync_set_interval($self->h, interval_seconds);
   }
@@ -540,9 +568,11 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   const char *id() const { return carto_import_sync_id($self->h); }
   int state() const { return carto_import_sync_state($self->h); }
   const char *state_name() const { return carto_import_sync_state_name($self->h); }
+  /** A string field of the object as last fetched; NULL when absent. */
   const char *get_string(const char *field) const {
     return carto_import_sync_get_string($self->h, field);
   }
+  /** An integer field of the object as last fetched, else fallback. */
   long long get_int(const char *field, long long fallback) const {
     return carto_import_sync_get_int($self->h, field, fallback);
   }
@@ -550,6 +580,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 }
 
 %extend CartoSyncList {
+  /** The number of items. */
   size_t count() const { return carto_import_sync_list_count($self->h); }
   carto_import_status get(CartoSyncTable **OUT, size_t i) const {
     carto_import_sync *h = NULL;
@@ -558,6 +589,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
 }
 
 %extend CartoStringList {
+  /** The number of items. */
   size_t count() const { return carto_import_string_list_count($self->h); }
   const char *get(size_t i) const { return carto_import_string_list_get($self->h, i); }
 }

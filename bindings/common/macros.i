@@ -68,10 +68,11 @@ typedef struct Box {} Box;
 
 /* Must come before CARTO_IMPORT_HANDLE(Box...): every method of Box, but close(), is_closed()
  * and the destructor, refuses a closed handle, and a missing one (a NULL self: a Java proxy
- * whose close() released the box, or None passed as self in Python). (Typemaps of a class's
+ * whose close() released the box, or None passed as self in Python). (Both spellings of the
+ * type: a C++ wrapper, Ruby's, names it without `struct`.) (Typemaps of a class's
  * members are those in force where the class is declared, wherever %extend adds them.) */
 %define CARTO_IMPORT_CHECK_OPEN(Box)
-%typemap(check) struct Box *self, const struct Box *self {
+%typemap(check) struct Box *self, const struct Box *self, Box *self, const Box *self {
   if ((!$1 || !$1->h) && !carto_import_closed_ok("$symname")) { CARTO_IMPORT_CLOSED_ERROR(#Box); }
 }
 %enddef

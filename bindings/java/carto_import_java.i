@@ -21,18 +21,17 @@
 #define %threadallow %feature("nothreadallow", "0")
 %javaconst(1);
 
-/* The JNI library, libcarto_import_java.so: from -Dorg.carto.importapi.library=PATH when set,
- * else from java.library.path. */
+/* The JNI library, libcarto_import_java.so: NativeLoader finds it (the jar's own copy, else
+ * java.library.path, else the system's). */
 %pragma(java) jniclasscode=%{
   static {
-    String path = System.getProperty("org.carto.importapi.library");
-    if (path != null && !path.isEmpty()) {
-      System.load(path);
-    } else {
-      System.loadLibrary("carto_import_java");
-    }
+    NativeLoader.load();
   }
 %}
+
+/* Sizes, counts, timeouts and intervals are Java long: C long is 64-bit here, and SWIG's
+ * default maps it to int. */
+%apply long long { long };
 %pragma(java) moduleclassmodifiers="public final class"
 %pragma(java) modulecode=%{
   private CartoImport() {}

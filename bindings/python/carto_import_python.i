@@ -7,7 +7,8 @@
  */
 %module(package="carto_import", docstring="Low-level SWIG wrapper of libcarto_import; use the carto_import package.") core
 
-%feature("autodoc", "2");
+/* No autodoc: help() shows Python signatures and the interfaces' doc comments (SWIG
+ * -doxygen), not C types. */
 
 %{
 #include <Python.h>
@@ -130,6 +131,8 @@ static void carto_py_debug(const char *line, void *userdata) {
 %rename(_create_sync) CartoClient::create_sync;
 %rename(_create_sync_connector) CartoClient::create_sync_connector;
 %rename(_list_syncs) CartoClient::list_syncs;
+%rename(_get_dataset) CartoClient::get_dataset;
+%rename(_get_sync) CartoClient::get_sync;
 %rename(_run) CartoImportJob::run;
 %rename(_wait) CartoImportJob::wait;
 %rename(_datasets) CartoImportJob::datasets;

@@ -240,7 +240,8 @@ class Client(_Handle):
 
         Returns the list of Datasets created (an archive may hold several tables).
         timeout: seconds for the whole call (None: no limit).
-        progress: progress(state, bytes_done, bytes_total) called while sending, then after
+        progress: progress(state, bytes_done, bytes_total) -> bool | None, where state is a
+        STATE_* value and the bytes are ints; called while sending, then after
         every poll and at least every 100 ms while waiting (bytes -1: compare with the previous
         state to notice changes); return True or raise to cancel (the exception is re-raised
         here).
@@ -252,7 +253,11 @@ class Client(_Handle):
                             params=None, **kwargs):
         """Creates a sync table from a URL or connector (dict) that re-imports every interval
         seconds (>= SYNC_MIN_INTERVAL; 0 imports a connector once), waits for its first run,
-        and returns its Datasets."""
+        and returns its Datasets.
+
+        progress: progress(state, bytes_done, bytes_total) -> bool | None, as for
+        import_dataset() (bytes are -1); return True or raise to cancel.
+        """
         return _items(self._import_sync_dataset(_source(source), int(interval),
                                                 Params.of(params, **kwargs), _ms(timeout),
                                                 progress))
@@ -269,7 +274,7 @@ class Client(_Handle):
 
     def dataset(self, id_or_name):
         """One dataset by its id or table name; NotFound when there is none."""
-        return self.get_dataset(id_or_name)
+        return self._get_dataset(id_or_name)
 
     def create_sync(self, source, interval, params=None, **kwargs):
         """Creates a sync table from a URL or a connector (dict or JSON): a SyncTable."""
@@ -280,7 +285,7 @@ class Client(_Handle):
 
     def sync(self, sync_id):
         """One sync table by its id."""
-        return self.get_sync(sync_id)
+        return self._get_sync(sync_id)
 
     def syncs(self):
         """All the account's sync tables, as a list of SyncTable."""
@@ -337,7 +342,11 @@ class ImportJob(_JsonFields):
     error_source = property(lambda self: self.get_string("error_source"))
 
     def run(self, progress=None):
-        """Sends the file (progress(state, bytes_done, bytes_total) as it goes) or the URL."""
+        """Sends the file or the URL.
+
+        progress: progress(state, bytes_done, bytes_total) -> bool | None, called as the file
+        goes (a URL: bytes -1); return True or raise to cancel.
+        """
         self._run(progress)
         return self
 
@@ -345,7 +354,10 @@ class ImportJob(_JsonFields):
         """Waits until the job is final (timeout in seconds; None: no limit).
 
         Raises RemoteImportError when it failed or got stuck, TimeoutError at the deadline
-        (the job goes on: wait again, or attach() to it later)."""
+        (the job goes on: wait again, or attach() to it later).
+        progress: progress(state, bytes_done, bytes_total) -> bool | None, called after every
+        poll and at least every 100 ms (bytes -1); return True or raise to cancel.
+        """
         self._wait(_ms(timeout), progress)
         return self
 
@@ -405,7 +417,11 @@ class SyncTable(_JsonFields):
 
     def wait(self, timeout=None, progress=None):
         """Waits until the sync is not created, queued nor syncing; raises
-        RemoteImportError when its last run failed."""
+        RemoteImportError when its last run failed.
+
+        progress: progress(state, bytes_done, bytes_total) -> bool | None, as for
+        ImportJob.wait(); return True or raise to cancel.
+        """
         self._wait(_ms(timeout), progress)
         return self
 
@@ -448,3 +464,14 @@ class _Sequence(_Closing):
 for _cls in (DatasetList, SyncList, StringList):
     _extends(_cls)(_Sequence)
 del _cls
+
+
+# The public surface: no SWIG plumbing. thisown is replaced by close(); __swig_destroy__ was
+# read when the class was registered (SWIG keeps its own reference), so dropping it here
+# leaves garbage collection as it was.
+for _cls in (Options, Client, Params, ImportJob, Dataset, DatasetList, SyncTable, SyncList,
+             StringList):
+    for _name in ("thisown", "__swig_destroy__"):
+        if _name in vars(_cls):
+            delattr(_cls, _name)
+del _cls, _name

@@ -9,14 +9,17 @@
  *  - Box **OUT results are returned, owned by Ruby (freed by the GC, or at once by close).
  *  - (progress, userdata) is the method's block: |state, done, total|. Returning false cancels
  *    (CartoImport::CancelledError); raising, `break` or `throw` in the block cancels and then
- *    propagates as Ruby would. The GVL is held for the whole call (SWIG's Ruby wrappers never
- *    release it), so the block always runs on the calling thread.
+ *    propagates as Ruby would.
+ *  - The blocking methods (%threadallow in the shared file) run without the GVL
+ *    (rb_thread_call_without_gvl), so other Ruby threads run during an import; the block is
+ *    called on the calling thread with the GVL taken back. Interrupts (Thread#raise, Ctrl-C)
+ *    are seen in the block, at the next progress call. The wrapper is compiled as C++: a
+ *    lambda carries the wrapped call.
  */
 %module "CartoImport::Core"
 
-/* The shared file marks the blocking methods with Python's directives; a no-op feature here. */
 #define %nothreadallow %feature("nothreadallow")
-#define %threadallow %feature("nothreadallow", "0")
+#define %threadallow %feature("except", "carto_rb_without_gvl([&]() { $action });")
 
 /* The hooks of common/macros.i: they raise (rb_exc_raise never returns). */
 #define CARTO_IMPORT_CLOSED_ERROR(name) carto_rb_closed(name)
@@ -67,6 +70,8 @@
 
 /* ---- the C helpers of the typemaps above (wrappers come after every %{ %} block) ---------- */
 %{
+#include <ruby/thread.h>
+
 static VALUE carto_rb_module(void) { return rb_define_module("CartoImport"); }
 
 /* CartoImport::Error, or CartoImport::<stem>Error. */
@@ -108,10 +113,20 @@ static void carto_rb_closed(const char *name) {
   carto_rb_raise(CARTO_IMPORT_EBADHANDLE, msg);
 }
 
+/* Runs f (a blocking call of the library) without the GVL. */
+template <class F> static void carto_rb_without_gvl(F f) {
+  rb_thread_call_without_gvl(
+      [](void *p) -> void * {
+        (*static_cast<F *>(p))();
+        return nullptr;
+      },
+      &f, NULL, NULL);
+}
+
 /* The block's non-local exit (exception, break, throw), caught by rb_protect in the trampoline
- * and resumed by the wrapper once the C call returned. One per process is enough: the GVL is
- * held from the wrapper's start to its end, and a block that jumped is not called again. */
-static int carto_rb_jump_state = 0;
+ * and resumed by the wrapper once the C call returned. One per thread: a block runs on its
+ * call's thread, and a block that jumped is not called again. */
+static thread_local int carto_rb_jump_state = 0;
 
 static void carto_rb_raise_status(int code) {
   int state = carto_rb_jump_state;
@@ -122,20 +137,34 @@ static void carto_rb_raise_status(int code) {
 
 static VALUE carto_rb_yield(VALUE args) { return rb_yield_splat(args); }
 
-/* The progress trampoline: yields to the wrapper's block (which is still the current block:
+/* The progress trampoline: takes the GVL back (every method that takes a block is a blocking
+ * one, called without it) and yields to the wrapper's block (still the current block:
  * callbacks run inside the call). false cancels; a jump out of the block cancels and is kept. */
+struct carto_rb_progress_args {
+  int state;
+  long long done, total;
+  int jump;
+  VALUE result;
+};
+
+static void *carto_rb_progress_locked(void *p) {
+  carto_rb_progress_args *a = static_cast<carto_rb_progress_args *>(p);
+  a->result = rb_protect(carto_rb_yield, rb_ary_new_from_args(3, INT2NUM(a->state),
+                                                               LL2NUM(a->done), LL2NUM(a->total)),
+                         &a->jump);
+  return nullptr;
+}
+
 static int carto_rb_progress(int state, long long done, long long total, void *userdata) {
-  int jump = 0;
-  VALUE r;
+  carto_rb_progress_args a = {state, done, total, 0, Qnil};
   (void)userdata;
   if (carto_rb_jump_state) return 1;
-  r = rb_protect(carto_rb_yield, rb_ary_new_from_args(3, INT2NUM(state), LL2NUM(done),
-                                                       LL2NUM(total)), &jump);
-  if (jump) {
-    carto_rb_jump_state = jump;
+  rb_thread_call_with_gvl(carto_rb_progress_locked, &a);
+  if (a.jump) {
+    carto_rb_jump_state = a.jump;
     return 1;
   }
-  return r == Qfalse ? 1 : 0;
+  return a.result == Qfalse ? 1 : 0;
 }
 %}
 

@@ -11,13 +11,13 @@ final class Resources {
   private Resources() {}
 
   /** A timeout for the C API: milliseconds, 0 for none (null). */
-  static int millis(Duration timeout) {
+  static long millis(Duration timeout) {
     if (timeout == null) {
       return 0;
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive or null: " + timeout);
     }
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    return Math.max(1, timeout.toMillis());
   }
 }
