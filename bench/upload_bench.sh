@@ -38,7 +38,7 @@ trap cleanup EXIT
 start_server() {
   local data=$1; shift
   mkdir -p "$data"
-  "$SERVER" --port 0 --data "$data" --user "bench:$KEY" --quiet "$@" >"$WORK/server.out" &
+  "$SERVER" --port 0 --data "$data" --user "bench:$KEY" --quiet --allow-private-urls "$@" >"$WORK/server.out" &
   SERVER_PID=$!
   for _ in $(seq 200); do
     grep -q '^listening on ' "$WORK/server.out" 2>/dev/null && break

@@ -52,6 +52,8 @@ Options:
                              (default 250)
   --allow-url-schemes LIST   comma-separated schemes allowed for URL imports
                              (default http,https,ftp)
+  --allow-private-urls       let URL imports and syncs reach any port and loopback, private,
+                             link-local addresses (local testing; production refuses them)
   --test-hooks               enable the /_test/* endpoints (fault injection, request log)
   --quiet                    no log on stderr (requests, imports, syncs, errors)
   --help                     this text
@@ -91,10 +93,10 @@ bool parse_bool(const std::string &s, bool &out) {
 std::string apply(Config &cfg, const std::string &key, const std::string &value, bool has_value) {
   std::int64_t n = 0;
   auto num = [&](std::int64_t min) -> bool { return parse_int64(value, n) && n >= min; };
-  if (key == "test-hooks" || key == "quiet") {
+  if (key == "test-hooks" || key == "quiet" || key == "allow-private-urls") {
     bool b = true;
     if (has_value && !parse_bool(value, b)) return "invalid boolean for " + key;
-    (key == "quiet" ? cfg.quiet : cfg.test_hooks) = b;
+    (key == "quiet" ? cfg.quiet : key == "test-hooks" ? cfg.test_hooks : cfg.allow_private_urls) = b;
     return "";
   }
   if (!has_value) return "missing value for --" + key;
@@ -252,7 +254,7 @@ bool parse_config(int argc, char **argv, Config &cfg, int &exit_code) {
     if (eq != std::string::npos) {
       value = key.substr(eq + 1);
       key = key.substr(0, eq);
-    } else if (key != "test-hooks" && key != "quiet" && i + 1 < argc) {
+    } else if (key != "test-hooks" && key != "quiet" && key != "allow-private-urls" && i + 1 < argc) {
       value = argv[++i];
     }
     opts.emplace_back(key, value);

@@ -34,6 +34,7 @@ struct Config {
   int step_delay_ms = 250;                  // pause after each job state change (x time_scale)
   bool test_hooks = false;
   std::vector<std::string> allowed_url_schemes{"http", "https", "ftp"};
+  bool allow_private_urls = false;          // lifts the port and address rules of URL imports
   bool quiet = false;
 
   const UserConf *find_user(const std::string &name) const;

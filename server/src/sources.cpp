@@ -19,6 +19,7 @@ Fetched from_download(App &app, const Source &src, const std::string &dir) {
   d.max_bytes = cfg.max_file_size;
   d.timeout_seconds = std::max(1L, std::lround(60.0 * cfg.time_scale));
   d.allowed_schemes = cfg.allowed_url_schemes;
+  d.allow_private = cfg.allow_private_urls;
   d.if_none_match = src.etag;
   d.if_modified_since = src.last_modified;
   DownloadResult r = download(d);

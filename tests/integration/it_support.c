@@ -115,6 +115,7 @@ static void server_launch(it_server *s) {
   argv[n++] = "--user";
   argv[n++] = user;
   argv[n++] = "--test-hooks";
+  argv[n++] = "--allow-private-urls"; /* the tests' URL imports fetch from loopback */
   if (!getenv("CARTO_IT_VERBOSE")) argv[n++] = "--quiet";
   int has_delay = 0;
   for (int i = 0; i < s->nargs; ++i)

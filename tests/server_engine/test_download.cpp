@@ -58,6 +58,7 @@ DownloadResult get(const std::string &url, const std::function<void(DownloadRequ
   r.url = url;
   r.dest_dir = dir / "downloads";
   r.timeout_seconds = 10;
+  r.allow_private = true;  // http_fixture.py listens on loopback
   if (tweak) tweak(r);
   return cis::download(r);
 }

@@ -9,6 +9,8 @@ SDK's examples use — runs the command, stops the server, and exits with the co
   --path DIR      prepend DIR to PATH for the command
   --expect REGEX  the command's output must match REGEX (repeatable); it is echoed
 
+The server runs with --allow-private-urls: URL imports may fetch from loopback (--serve).
+
 usage: with_server.py SERVER [--user NAME:KEY] [--server-arg ARG ...] [--serve DIR]
                       [--path DIR] [--expect REGEX ...] -- COMMAND [ARGS...]
 """
@@ -46,7 +48,8 @@ def main() -> int:
 
     data = tempfile.mkdtemp(prefix="carto-import-server-")
     server = subprocess.Popen(
-        [args.server, "--port", "0", "--data", data, "--user", args.user, *args.server_arg],
+        [args.server, "--port", "0", "--data", data, "--user", args.user, "--allow-private-urls",
+         *args.server_arg],
         stdout=subprocess.PIPE, text=True)
     try:
         first = server.stdout.readline().strip()

@@ -116,6 +116,7 @@ struct DownloadRequest {
   std::int64_t max_bytes = 150LL << 20;  // 6666 when exceeded
   long timeout_seconds = 60;             // 1020 when exceeded
   std::vector<std::string> allowed_schemes{"http", "https", "ftp"};
+  bool allow_private = false;            // else ports 21/80/443 and public addresses only (1001)
   std::string if_none_match;             // ETag from a previous run ("" = none)
   std::string if_modified_since;         // Last-Modified from a previous run ("" = none)
 };
