@@ -155,6 +155,7 @@ bool App::serve() {
   } else if (!svr.bind_to_port(cfg_.bind, port)) {
     return false;
   }
+  svr_->widen_backlog();
   std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
   std::cout << "listening on http://" << host << ":" << port << std::endl;
   jobs_->start(cfg_.workers);

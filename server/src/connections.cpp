@@ -64,8 +64,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr auto kRateWindow = std::chrono::seconds(10);
 constexpr auto kSlice = std::chrono::milliseconds(100);  // how often a wait looks for stop()
-// Lingering close of a refused request (RFC 9112 §9.6): what the client still sends is read and
-// dropped for a moment, so that our answer is not lost to a reset.
+// Lingering close (RFC 9112 §9.6), see Conn::close().
 constexpr auto kLinger = std::chrono::seconds(2);
 constexpr std::size_t kLingerBytes = 1 << 20;
 
@@ -133,18 +132,18 @@ class Conn : public httplib::Stream {
   void get_local_ip_and_port(std::string &ip, int &port) const override { address_of(fd_, false, ip, port); }
   socket_t socket() const override { return fd_; }
 
+  // Bytes left unread at close() would make the kernel reset the connection, and the client
+  // could lose our answer: they are read and dropped first, waiting for more for a moment
+  // (kLinger) when the request was refused before its body.
   void close() {
-    if (close_after) {
-      ::shutdown(fd_, SHUT_WR);
-      auto until = Clock::now() + kLinger;
-      std::size_t dropped = 0;
-      while (dropped < kLingerBytes && wait(POLLIN, until)) {
-        ssize_t n = ::recv(fd_, buf_, sizeof buf_, 0);
-        if (n <= 0) break;
-        dropped += static_cast<std::size_t>(n);
-      }
+    ::shutdown(fd_, SHUT_WR);
+    auto until = close_after ? Clock::now() + kLinger : Clock::now();
+    std::size_t dropped = 0;
+    while (dropped < kLingerBytes && wait(POLLIN, until)) {
+      ssize_t n = ::recv(fd_, buf_, sizeof buf_, 0);
+      if (n <= 0) break;
+      dropped += static_cast<std::size_t>(n);
     }
-    ::shutdown(fd_, SHUT_RDWR);
     ::close(fd_);
   }
 
@@ -239,6 +238,8 @@ HttpServer::HttpServer(const ConnLimits &limits, RejectWriter reject) : lim_(lim
     return res.status;
   });
 }
+
+void HttpServer::widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 
 bool HttpServer::answer_rejected(httplib::Response &res) {
   if (!t_conn || !t_conn->reject_status) return false;

@@ -56,6 +56,10 @@ class HttpServer : public httplib::Server {
   using RejectWriter = std::function<void(httplib::Response &, int status, const std::string &msg)>;
   HttpServer(const ConnLimits &limits, RejectWriter reject);
 
+  // After binding: a listen backlog of SOMAXCONN instead of httplib's 5, whose overflow under a
+  // burst of connections made the kernel drop and reset some of them.
+  void widen_backlog();
+
   // From a pre-routing handler: answers a request whose head was refused (true when it did).
   static bool answer_rejected(httplib::Response &res);
   // From a handler: the connection closes after this response, and what is left of the request
