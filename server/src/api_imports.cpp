@@ -1,10 +1,12 @@
 // POST/GET /api/v1/imports (PROTOCOL.md §2) and connector imports (§3).
 #include <cstdio>
+#include <functional>
 #include <mutex>
 
 #include "api.hpp"
-#include "connectors.hpp"
 #include "app.hpp"
+#include "connections.hpp"
+#include "connectors.hpp"
 #include "http.hpp"
 #include "importer/importer.hpp"
 #include "jobs.hpp"
@@ -20,14 +22,15 @@ struct Upload {
   std::string dir;        // DATA/jobs/<id>/upload
   std::string path, name; // the stored file, once there is one
   std::int64_t body_bytes = 0;
-  bool too_big = false, io_error = false;
+  bool too_big = false, io_error = false, unauthorized = false;
   std::string too_long;   // a form field over --max-field-bytes: the 400's message
 };
 
 // Reads the request body: file parts and raw uploads stream to disk, everything else becomes
-// parameters. Returns false when the body could not be read completely.
+// parameters. A file part is only stored once `authorized` accepts the fields read before it
+// (else up.unauthorized). Returns false when the body could not be read completely.
 bool read_body(App &app, const httplib::Request &req, const httplib::ContentReader &reader,
-               Params &params, Upload &up) {
+               Params &params, Upload &up, const std::function<bool(const Params &)> &authorized) {
   const auto limit = app.cfg().max_upload_bytes;
   File out;
   auto open_file = [&](const std::string &name) {
@@ -57,6 +60,10 @@ bool read_body(App &app, const httplib::Request &req, const httplib::ContentRead
           out.reset();
           bool is_file = (h.name == "file") || (h.name == "filename" && !h.filename.empty());
           if (is_file && up.path.empty()) {
+            if (!authorized(params)) {
+              up.unauthorized = true;
+              return false;
+            }
             part = open_file(h.filename.empty() ? "upload" : h.filename) ? Part::File : Part::Skip;
             return !up.io_error;
           }
@@ -210,39 +217,33 @@ Json import_json(const ImportRec &r) {
   return j;
 }
 
-// A job found unfinished that nobody runs is "stuck" (§2.2, §2.3): it fails with 6671.
-void fail_stuck(App &app, ImportRec &job) {
-  job.state = "failure";
-  job.error_code = 6671;
-  job.tables_created_count = std::nullopt;
-  job.updated_at = now_epoch();
-  app.store().put_import(job);
-}
-
 std::mutex g_slots_mu;  // count-then-insert of concurrent import slots is atomic
 
 void create_import(App &app, const httplib::Request &req, httplib::Response &res,
                    const httplib::ContentReader &reader) {
   const std::string user = url_user(req);
-  auto early = authenticate_early(app, req, user);
-  if (early && *early == Auth::Failed) {
-    drain(req, reader);
+  // Refused before any of the body is read (and the connection closed): nothing of an
+  // unauthenticated upload reaches the disk.
+  auto refuse = [&res] {
+    HttpServer::close_after(res);
     send_empty(res, 401);
-    return;
-  }
+  };
+  auto early = authenticate_early(app, req, user);
+  if (early && *early == Auth::Failed) return refuse();
   ImportRec job;
   job.id = new_uuid();
   Upload up;
   up.dir = app.job_dir(job.id) + "/upload";
   Params params;
-  bool read_ok = read_body(app, req, reader, params, up);
-  if (!read_ok && req.has_header("Content-Length") &&
-      std::strtoll(req.get_header_value("Content-Length").c_str(), nullptr, 10) > app.cfg().max_upload_bytes)
-    up.too_big = true;  // httplib refused the body before reading it
+  bool read_ok = read_body(app, req, reader, params, up, [&](const Params &fields) {
+    return early || authenticate(app, req, user, fields) == Auth::Ok;
+  });
   params.merge_query(req);
   auto cleanup = [&] { remove_tree(app.job_dir(job.id)); };
+  if (up.unauthorized) return refuse();
   if (!read_ok) {
     cleanup();
+    HttpServer::close_after(res);  // the rest of the body stays unread
     if (up.too_big) {
       send_import_error(res, 413, "Request body too large: the limit is " +
                                       std::to_string(app.cfg().max_upload_bytes) + " bytes");
@@ -319,7 +320,7 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
   } else if (connector) {
     job.data_type = "datasource";
     job.service_name = "connector";
-    job.service_item_id = json_dump(connector.get());
+    job.service_item_id = connector_public_json(json_dump(connector.get()));  // no password at rest
     up.path.clear();
   } else if (!up.path.empty()) {
     job.data_type = "file";
@@ -352,7 +353,7 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
     job.detail = "sql and table_copy imports are not supported by this server";
     app.store().put_import(job);
   } else {
-    app.jobs().enqueue(job.id);
+    app.jobs().enqueue(job.id, connector ? json_dump(connector.get()) : std::string());
   }
   Json body = json_object();
   jset(body.get(), "item_queue_id", job.id);
@@ -373,6 +374,9 @@ bool require_master(App &app, const httplib::Request &req, httplib::Response &re
   return true;
 }
 
+// show and list only read jobs: a job's state has one writer, its worker (jobs.hpp). The stuck
+// rule of §2.2/§2.3 (6671) is for a job whose worker is gone, which here means a previous
+// process: App marks those at startup. Every unfinished job of this process is queued or running.
 void show_import(App &app, const httplib::Request &req, httplib::Response &res) {
   std::string user;
   if (!require_master(app, req, res, user)) return;
@@ -380,8 +384,6 @@ void show_import(App &app, const httplib::Request &req, httplib::Response &res) 
   if (!is_uuid(id)) return send_empty(res, 404);
   auto job = app.store().get_import(id);
   if (!job || job->user != user) return send_empty(res, 404);
-  if (job->state != "complete" && job->state != "failure" && !app.jobs().is_active(job->id))
-    fail_stuck(app, *job);
   send_json(res, 200, import_json(*job).get());
 }
 
@@ -391,12 +393,7 @@ void list_imports(App &app, const httplib::Request &req, httplib::Response &res)
   double horizon = now_epoch() - 24.0 * 3600.0 * app.cfg().time_scale;
   Json ids = json_array();
   for (auto &job : app.store().unfinished_imports(user)) {
-    if (job.created_at < horizon) continue;
-    if (!app.jobs().is_active(job.id)) {  // stuck: dropped from the list (§2.3)
-      fail_stuck(app, job);
-      continue;
-    }
-    jpush(ids.get(), job.id);
+    if (job.created_at >= horizon) jpush(ids.get(), job.id);
   }
   Json body = json_object();
   jset(body.get(), "imports", std::move(ids));

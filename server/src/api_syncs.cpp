@@ -132,7 +132,7 @@ void create_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   if (connector) {
     job.data_type = "datasource";
     job.service_name = "connector";
-    job.service_item_id = s.connector;
+    job.service_item_id = s.service_item_id.value_or("");  // public form; the worker gets s.connector
   } else if (url) {
     job.data_type = "url";
     job.service_item_id = *url;
@@ -147,7 +147,7 @@ void create_sync(App &app, const httplib::Request &req, httplib::Response &res) 
   s.state = "queued";
   s.updated_at = now_epoch();
   app.store().put_sync(s);
-  app.jobs().enqueue(job.id);
+  app.jobs().enqueue(job.id, s.connector);
 
   Json out = json_object();
   Json di = json_object();

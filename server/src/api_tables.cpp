@@ -68,8 +68,8 @@ void show_table(App &app, const httplib::Request &req, httplib::Response &res) {
   std::vector<VizRec> fully, partially;
   split_dependents(app, t->id, fully, partially);
   Json dep = json_array(), nondep = json_array();
-  for (const auto &v : fully) jpush(dep.get(), dependent_summary(app, v));
-  for (const auto &v : partially) jpush(nondep.get(), dependent_summary(app, v));
+  for (const auto &v : fully) jpush(dep.get(), dependent_summary(app, v, true));
+  for (const auto &v : partially) jpush(nondep.get(), dependent_summary(app, v, true));
   jset(o, "dependent_visualizations", std::move(dep));
   jset(o, "non_dependent_visualizations", std::move(nondep));
   jset(o, "synchronization", sync_json(app, t->synchronization_id));

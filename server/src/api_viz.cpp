@@ -134,7 +134,7 @@ void list_viz(App &app, const httplib::Request &hreq, httplib::Response &res) {
   std::int64_t total_user = 0, total_locked = 0;
   for (auto &v : all) {
     if (!types.count(v.type)) continue;
-    if (!r.owner && v.privacy != "PUBLIC") continue;
+    if (!visible_to(v, r.ctx)) continue;
     total_user++;
     if (v.locked) total_locked++;
     if (nothing) continue;
@@ -164,7 +164,11 @@ void list_viz(App &app, const httplib::Request &hreq, httplib::Response &res) {
       if (auto t = app.store().get_table(*v.table_id)) {
         if (order == "size") k = static_cast<double>(t->size);
         else if (order == "estimated_row_count") k = static_cast<double>(t->rows);
-        else k = static_cast<double>(maps_using(app, t->id).size());
+        else {
+          auto deps = maps_using(app, t->id);  // only those the caller may see count
+          k = static_cast<double>(std::count_if(deps.begin(), deps.end(),
+                                                [&](const VizRec &d) { return visible_to(d, r.ctx); }));
+        }
       }
     }
     key[v.id] = k;

@@ -11,6 +11,7 @@
 #include <httplib.h>
 
 #include "api.hpp"
+#include "connections.hpp"
 #include "hooks.hpp"
 #include "http.hpp"
 #include "importer/importer.hpp"
@@ -32,7 +33,16 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
     syncs_->import_finished(job, src);
   };
   if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
-  svr_ = std::make_unique<httplib::Server>();
+  ConnLimits lim;
+  lim.threads = cfg_.http_threads;
+  lim.max_connections = std::max(cfg_.max_connections, cfg_.http_threads);
+  lim.header_timeout_s = cfg_.header_timeout;
+  lim.read_timeout_s = cfg_.read_timeout;
+  lim.min_body_rate = cfg_.min_body_rate;
+  lim.max_body_bytes = cfg_.max_upload_bytes;
+  svr_ = std::make_unique<HttpServer>(lim, [](httplib::Response &res, int status, const std::string &msg) {
+    send_import_error(res, status, msg);
+  });
 }
 
 App::~App() {
@@ -54,10 +64,39 @@ UserTables &App::tables(const std::string &user) {
 
 std::string App::job_dir(const std::string &job_id) const { return cfg_.data_dir + "/jobs/" + job_id; }
 
+namespace {
+// One log line per call whatever it holds (paths, URLs, file names, error texts come from
+// clients): control characters and backslashes are escaped.
+std::string log_escape(const std::string &line) {
+  std::string out;
+  out.reserve(line.size());
+  for (unsigned char c : line) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+}  // namespace
+
 void App::log(const std::string &line) const {
   if (cfg_.quiet) return;
+  std::string escaped = log_escape(line);
   std::lock_guard<std::mutex> lk(log_mu_);
-  std::cerr << now_iso() << " " << line << std::endl;
+  std::cerr << now_iso() << " " << escaped << std::endl;
 }
 
 void App::register_routes(httplib::Server &svr) {
@@ -77,13 +116,7 @@ void App::register_routes(httplib::Server &svr) {
 }
 
 bool App::serve() {
-  httplib::Server &svr = *svr_;
-  int threads = cfg_.http_threads;
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
-  svr.set_payload_max_length(static_cast<std::size_t>(cfg_.max_upload_bytes));
-  svr.set_read_timeout(30);
-  svr.set_write_timeout(30);
-  svr.set_keep_alive_timeout(5);
+  httplib::Server &svr = *svr_;  // timeouts and limits: connections.hpp
   // httplib's default sets SO_REUSEPORT, which would let a second server share the port.
   svr.set_socket_options([](socket_t sock) {
     int yes = 1;
@@ -91,6 +124,7 @@ bool App::serve() {
   });
 
   svr.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+    if (HttpServer::answer_rejected(res)) return httplib::Server::HandlerResponse::Handled;
     if (hooks_ && hooks_->before(req, res)) return httplib::Server::HandlerResponse::Handled;
     return httplib::Server::HandlerResponse::Unhandled;
   });
@@ -121,6 +155,7 @@ bool App::serve() {
   } else if (!svr.bind_to_port(cfg_.bind, port)) {
     return false;
   }
+  svr_->widen_backlog();
   std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
   std::cout << "listening on http://" << host << ":" << port << std::endl;
   jobs_->start(cfg_.workers);

@@ -17,6 +17,7 @@ class Server;
 
 namespace cis {
 
+class HttpServer;
 class UserTables;
 class Jobs;
 class Syncs;
@@ -38,7 +39,7 @@ class App {
   UserTables &tables(const std::string &user);  // DATA/users/NAME/tables.gpkg
   std::string job_dir(const std::string &job_id) const;
 
-  // One line on stderr (unless --quiet). Never pass secrets.
+  // One line on stderr (unless --quiet), control characters escaped. Never pass secrets.
   void log(const std::string &line) const;
 
   // Registers every route on `svr` and runs until stop(). Returns false if binding failed.
@@ -55,7 +56,7 @@ class App {
   std::unique_ptr<TestHooks> hooks_;
   std::mutex tables_mu_;
   std::map<std::string, std::unique_ptr<UserTables>> tables_;
-  std::unique_ptr<httplib::Server> svr_;
+  std::unique_ptr<HttpServer> svr_;
   mutable std::mutex log_mu_;
   std::atomic<bool> stop_requested_{false};
 };

@@ -32,7 +32,13 @@ Options:
   --user NAME:APIKEY         an account and its master API key (repeatable)
   --config FILE              read options from FILE (see below); command-line flags win
   --workers N                import worker threads (default 2)
-  --http-threads N           connection-handling threads (default 16)
+  --http-threads N           connection threads started up front (default 16)
+  --max-connections N        connections served at once, one thread each; more wait
+                             (default 256)
+  --header-timeout S         seconds a request's line and headers may take (default 10)
+  --read-timeout S           seconds any read of a request may wait (default 10)
+  --min-body-rate BYTES      slowest accepted request body, in bytes/s over each 10 s
+                             (default 1024)
   --max-concurrent-imports N unfinished imports per user before 429 (default 3)
   --max-file-size BYTES      largest importable file, else error 6666 (default 157286400)
   --max-rows N               most rows per table, else error 6668 (default 500000)
@@ -129,6 +135,15 @@ std::string apply(Config &cfg, const std::string &key, const std::string &value,
   } else if (key == "http-threads") {
     if (!num(2) || n > 256) return "invalid --http-threads";
     cfg.http_threads = static_cast<int>(n);
+  } else if (key == "max-connections") {
+    if (!num(1) || n > 100000) return "invalid --max-connections";
+    cfg.max_connections = static_cast<int>(n);
+  } else if (key == "header-timeout" || key == "read-timeout") {
+    if (!num(1) || n > 3600) return "invalid --" + key;
+    (key == "header-timeout" ? cfg.header_timeout : cfg.read_timeout) = static_cast<int>(n);
+  } else if (key == "min-body-rate") {
+    if (!num(0)) return "invalid --min-body-rate";
+    cfg.min_body_rate = n;
   } else if (key == "max-concurrent-imports") {
     if (!num(1)) return "invalid --max-concurrent-imports";
     cfg.max_concurrent_imports = static_cast<int>(n);

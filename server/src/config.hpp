@@ -18,7 +18,11 @@ struct Config {
   std::string data_dir;
   std::vector<UserConf> users;
   int workers = 2;                          // import worker threads
-  int http_threads = 16;                    // connection-handling threads
+  int http_threads = 16;                    // connection threads started up front
+  int max_connections = 256;                // connections served at once (one thread each)
+  int header_timeout = 10;                  // seconds for a request line and headers
+  int read_timeout = 10;                    // seconds any single read may wait
+  std::int64_t min_body_rate = 1024;        // bytes/s a request body must keep up
   int max_concurrent_imports = 3;           // unfinished jobs per user before 429
   std::int64_t max_file_size = 150LL << 20; // 6666
   std::int64_t max_rows = 500000;           // 6668

@@ -207,15 +207,17 @@ Json auth_tokens(const VizRec &viz) {
 }
 }  // namespace
 
-Json dependent_summary(App &app, const VizRec &viz) {
+Json dependent_summary(App &app, const VizRec &viz, bool owner) {
   Json d = json_object();
   jset(d.get(), "id", viz.id);
   jset(d.get(), "name", viz.name);
   jset(d.get(), "updated_at", iso_time(viz.updated_at));
   jset(d.get(), "permission", permission_head(app, viz));
-  jset(d.get(), "auth_tokens", auth_tokens(viz));
+  jset(d.get(), "auth_tokens", owner ? auth_tokens(viz) : json_array());
   return d;
 }
+
+bool visible_to(const VizRec &viz, const ViewCtx &ctx) { return ctx.owner || viz.privacy == "PUBLIC"; }
 
 Json sync_json(App &app, const OptStr &sync_id) {
   if (!sync_id) return Json(cJSON_CreateNull());
@@ -331,7 +333,7 @@ Json viz_json(App &app, const VizRec &viz, const VizOptions &opt, const ViewCtx 
       auto t = app.store().get_table(tid);
       if (!t) continue;
       auto canon = app.store().get_viz(t->visualization_id);
-      if (canon) jpush(rel.get(), table_block(app, *t, *canon, ctx));
+      if (canon && (ctx.owner || t->privacy != "PRIVATE")) jpush(rel.get(), table_block(app, *t, *canon, ctx));
     }
     jset(o, "related_tables", std::move(rel));
   }
@@ -343,10 +345,12 @@ Json viz_json(App &app, const VizRec &viz, const VizOptions &opt, const ViewCtx 
   if (opt.dependents > 0) {
     std::vector<VizRec> deps;
     if (table) deps = maps_using(app, table->id);
+    deps.erase(std::remove_if(deps.begin(), deps.end(), [&](const VizRec &d) { return !visible_to(d, ctx); }),
+               deps.end());
     jset_int(o, "dependent_visualizations_count", static_cast<std::int64_t>(deps.size()));
     Json arr = json_array();
     for (std::size_t i = 0; i < deps.size() && i < static_cast<std::size_t>(opt.dependents); i++)
-      jpush(arr.get(), dependent_summary(app, deps[i]));
+      jpush(arr.get(), dependent_summary(app, deps[i], ctx.owner));
     jset(o, "dependent_visualizations", std::move(arr));
   }
   if (opt.liked) jset_bool(o, "liked", false);

@@ -55,7 +55,11 @@ Json viz_json(App &app, const VizRec &viz, const VizOptions &opt, const ViewCtx 
 Json table_block(App &app, const TableRec &t, const VizRec &canonical, const ViewCtx &ctx,
                  bool size_and_rows = true);
 Json permission_json(App &app, const VizRec &viz);
-Json dependent_summary(App &app, const VizRec &viz);  // {id,name,updated_at,permission,auth_tokens}
+// {id,name,updated_at,permission,auth_tokens}; auth_tokens only for the owner.
+Json dependent_summary(App &app, const VizRec &viz, bool owner);
+// Whether a viewer may learn that the visualization exists: the owner, or anybody for a PUBLIC one
+// (a LINK item is for those who hold its link, a PRIVATE one for its owner).
+bool visible_to(const VizRec &viz, const ViewCtx &ctx);
 Json sync_json(App &app, const OptStr &sync_id);       // null when absent
 Json sync_json(App &app, const SyncRec &s);            // the sync object of §4.6
 

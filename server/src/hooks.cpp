@@ -73,6 +73,52 @@ bool drop_connection(const httplib::Request &req) {
   return done;
 }
 
+// Names whose values are keys or passwords, in any case and spelling (api_key, X-Api-Key,
+// apikey, Authorization: Basic ..., password, access_token...).
+bool secret_name(const std::string &name) {
+  std::string l;
+  for (char c : lower(name)) {
+    if (c != '-' && c != '_') l += c;
+  }
+  for (const char *word : {"apikey", "auth", "password", "token", "secret", "cookie"}) {
+    if (l.find(word) != std::string::npos) return true;
+  }
+  return l == "key";
+}
+
+void redact_json(cJSON *v) {
+  for (cJSON *it = v->child; it; it = it->next) {
+    if (it->string && secret_name(it->string)) {
+      std::string key = it->string;
+      cJSON *r = cJSON_CreateString("REDACTED");
+      cJSON_ReplaceItemInObjectCaseSensitive(v, key.c_str(), r);
+      it = r;
+    } else {
+      redact_json(it);
+    }
+  }
+}
+
+// A parameter's value: REDACTED under a secret name; else without URL credentials
+// (scheme://user:pass@host) or the secret members of JSON text (a connector).
+std::string redact_value(const std::string &name, const std::string &value) {
+  if (secret_name(name)) return "REDACTED";
+  std::string out = value;
+  auto scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    auto at = out.find('@', scheme + 3), end = out.find_first_of("/?#", scheme + 3);
+    if (at != std::string::npos && at < end) out.replace(scheme + 3, at - scheme - 3, "REDACTED");
+  }
+  if (!out.empty() && (out[0] == '{' || out[0] == '[')) {
+    Json j = json_parse(out);
+    if (j) {
+      redact_json(j.get());
+      out = json_dump(j.get());
+    }
+  }
+  return out;
+}
+
 std::string redact_target(const std::string &target) {
   auto q = target.find('?');
   if (q == std::string::npos) return "";
@@ -80,20 +126,17 @@ std::string redact_target(const std::string &target) {
   for (const auto &part : split(target.substr(q + 1), '&')) {
     if (!out.empty()) out += '&';
     auto eq = part.find('=');
-    std::string key = url_decode(eq == std::string::npos ? part : part.substr(0, eq));
-    if (key == "api_key" && eq != std::string::npos) {
-      out += part.substr(0, eq) + "=REDACTED";
-    } else {
+    if (eq == std::string::npos) {
       out += part;
+      continue;
     }
+    std::string key = url_decode(part.substr(0, eq)), value = url_decode(part.substr(eq + 1));
+    std::string redacted = redact_value(key, value);
+    out += part.substr(0, eq) + "=" + (redacted == value ? part.substr(eq + 1) : httplib::detail::encode_query_param(redacted));
   }
   return out;
 }
 
-bool secret_header(const std::string &name) {
-  std::string l = lower(name);
-  return l == "authorization" || l == "proxy-authorization" || l == "cookie";
-}
 }  // namespace
 
 void TestHooks::record(const httplib::Request &req) {
@@ -106,7 +149,7 @@ void TestHooks::record(const httplib::Request &req) {
   Json params = json_object();
   for (const auto &kv : req.params) {
     cJSON_DeleteItemFromObjectCaseSensitive(params.get(), kv.first.c_str());
-    jset(params.get(), kv.first.c_str(), kv.first == "api_key" ? std::string("REDACTED") : kv.second);
+    jset(params.get(), kv.first.c_str(), redact_value(kv.first, kv.second));
   }
   jset(o, "params", std::move(params));
   Json headers = json_object();
@@ -114,7 +157,7 @@ void TestHooks::record(const httplib::Request &req) {
     if (kv.first == "REMOTE_ADDR" || kv.first == "REMOTE_PORT" || kv.first == "LOCAL_ADDR" ||
         kv.first == "LOCAL_PORT")
       continue;
-    jset(headers.get(), kv.first.c_str(), secret_header(kv.first) ? std::string("REDACTED") : kv.second);
+    jset(headers.get(), kv.first.c_str(), secret_name(kv.first) ? std::string("REDACTED") : kv.second);
   }
   jset(o, "headers", std::move(headers));
   std::lock_guard<std::mutex> lk(mu_);

@@ -148,7 +148,12 @@ std::optional<Auth> authenticate_early(const App &app, const httplib::Request &r
     return by_key(app, user, key);
   }
   if (!app.cfg().find_user(user)) return Auth::Failed;
-  return std::nullopt;
+  // Only a multipart, form or JSON body may still bring the key; a raw upload
+  // (?filename=NAME) or any other body cannot.
+  if (req.is_multipart_form_data()) return std::nullopt;
+  std::string ct = req.get_header_value("Content-Type");
+  if (!req.has_param("filename") && (is_json_content_type(ct) || is_form_content_type(ct))) return std::nullopt;
+  return Auth::Failed;
 }
 
 // ---- responses ----

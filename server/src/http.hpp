@@ -56,8 +56,8 @@ enum class Auth { Ok, Failed };
 // Master-key check for `user` (Basic header wins, then api_key from `params`).
 Auth authenticate(const App &app, const httplib::Request &req, const std::string &user,
                   const Params &params);
-// Early decision without the body: Ok/Failed when the header or query decides, nullopt when the
-// body must be read first.
+// Early decision without the body: Ok/Failed when the header or query decides, nullopt when a
+// multipart, form or JSON body may still carry the key.
 std::optional<Auth> authenticate_early(const App &app, const httplib::Request &req,
                                        const std::string &user);
 

@@ -23,18 +23,14 @@ void Jobs::start(int workers) {
   spawn_workers(workers);
 }
 
-void Jobs::enqueue(const std::string &id) {
+void Jobs::enqueue(const std::string &id, const std::string &connector) {
   {
     std::lock_guard<std::mutex> lk(mu_);
+    if (!connector.empty()) connectors_[id] = connector;
     queue_.push_back(id);
     active_.insert(id);
   }
   cv_.notify_one();
-}
-
-bool Jobs::is_active(const std::string &id) {
-  std::lock_guard<std::mutex> lk(mu_);
-  return active_.count(id) > 0;
 }
 
 void Jobs::recover(const std::string &id, const std::exception &e) {
@@ -82,38 +78,68 @@ bool is_raster_name(const std::string &name) {
 
 void Jobs::complete(ImportRec &job, const ImportOutcome &out, const Fetched &src) {
   std::string privacy = job.privacy.empty() ? "PRIVATE" : upper(job.privacy);
-  std::vector<TableRec> created;
-  for (const auto &info : out.tables) {
-    auto existing = app_.store().find_table(job.user, info.name);
-    if (existing && job.collision_strategy == "overwrite") {
-      refresh_dataset(app_, *existing, info);
-      created.push_back(*existing);
-    } else {
-      created.push_back(create_dataset(app_, job.user, info, privacy, job.synchronization_id));
+  std::vector<std::string> made;  // visualizations this job created, undone if it cannot complete
+  try {
+    std::vector<TableRec> created;
+    for (const auto &info : out.tables) {
+      auto existing = app_.store().find_table(job.user, info.name);
+      if (existing && job.collision_strategy == "overwrite") {
+        refresh_dataset(app_, *existing, info);
+        created.push_back(*existing);
+      } else {
+        created.push_back(create_dataset(app_, job.user, info, privacy, job.synchronization_id));
+        made.push_back(created.back().visualization_id);
+      }
     }
-  }
-  job.warnings = out.warnings_json;
-  job.tables_created_count = static_cast<std::int64_t>(created.size());
-  job.table_names.clear();
-  for (const auto &t : created) job.table_names.push_back(t.name);
-  if (!created.empty()) {
-    job.table_id = created.front().id;
-    job.table_name = created.front().name;
-    if (job.create_visualization) {
-      VizRec map = create_map(app_, job.user, created.front().name + " map", {created.front().id}, privacy);
-      job.visualization_id = map.id;
+    job.warnings = out.warnings_json;
+    job.tables_created_count = static_cast<std::int64_t>(created.size());
+    job.table_names.clear();
+    for (const auto &t : created) job.table_names.push_back(t.name);
+    if (!created.empty()) {
+      job.table_id = created.front().id;
+      job.table_name = created.front().name;
+      if (job.create_visualization) {
+        VizRec map = create_map(app_, job.user, created.front().name + " map", {created.front().id}, privacy);
+        made.push_back(map.id);
+        job.visualization_id = map.id;
+      }
     }
+    job.error_code = out.error_code;  // 0, or 1022 (everything skipped)
+    job.any_table_raster = job.is_raster && !created.empty();
+    job.detail = out.detail;
+    job.state = "complete";
+    job.updated_at = now_epoch();
+    if (job.synchronization_id && on_sync_import_finished) on_sync_import_finished(job, src);
+    app_.store().put_import(job);
+  } catch (...) {
+    // The job will end as a failure (recover()): it leaves no dataset, map or new table behind.
+    for (auto it = made.rbegin(); it != made.rend(); ++it) {
+      try {
+        if (auto v = app_.store().get_viz(*it)) delete_visualization(app_, *v);
+      } catch (const std::exception &e) {
+        app_.log("import " + job.id + ": cannot undo visualization " + *it + ": " + e.what());
+      }
+    }
+    for (const auto &info : out.tables) {
+      try {
+        if (!app_.store().find_table(job.user, info.name)) app_.tables(job.user).drop(info.name);
+      } catch (const std::exception &e) {
+        app_.log("import " + job.id + ": cannot drop table " + info.name + ": " + e.what());
+      }
+    }
+    throw;
   }
-  job.error_code = out.error_code;  // 0, or 1022 (everything skipped)
-  job.any_table_raster = job.is_raster && !created.empty();
-  job.detail = out.detail;
-  job.state = "complete";
-  job.updated_at = now_epoch();
-  if (job.synchronization_id && on_sync_import_finished) on_sync_import_finished(job, src);
-  app_.store().put_import(job);
 }
 
 void Jobs::run(const std::string &id) {
+  std::string connector;
+  {
+    std::lock_guard<std::mutex> lk(mu_);
+    if (auto it = connectors_.find(id); it != connectors_.end()) {
+      connector = std::move(it->second);
+      connectors_.erase(it);
+    }
+  }
   auto rec = app_.store().get_import(id);
   if (!rec || rec->state == "complete" || rec->state == "failure") return;
   ImportRec job = *rec;
@@ -126,7 +152,7 @@ void Jobs::run(const std::string &id) {
   if (job.data_type == "url") {
     source.url = job.original_url;  // the validated URL; service_item_id is the client's label
   } else if (job.service_name == "connector") {
-    source.connector = job.service_item_id;
+    source.connector = connector;
   } else {
     source.path = job.source_path;
     source.name = job.original_name;

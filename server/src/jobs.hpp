@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 
 #include "store.hpp"
@@ -15,6 +16,8 @@ class App;
 struct ImportOutcome;
 struct Fetched;
 
+// Once enqueued, a job's state has one writer: the worker running it (the API handlers only read
+// jobs). A job that ends as a failure leaves no dataset behind.
 // stop() (WorkerPool's): a job still running then is marked stuck, 6671, at the next start, like
 // the jobs still queued.
 class Jobs : public WorkerPool {
@@ -23,8 +26,9 @@ class Jobs : public WorkerPool {
   ~Jobs() override;
 
   void start(int workers);
-  void enqueue(const std::string &id);
-  bool is_active(const std::string &id);  // queued or running in this process
+  // `connector`: a connector job's full connector JSON, password included. It stays in memory,
+  // for the worker only: the job's row keeps the public form (connector_public_json()).
+  void enqueue(const std::string &id, const std::string &connector = std::string());
 
   // Called when an import of a synchronization (synchronization_id set) ends, complete or
   // failed, before the job's final state is stored: the sync takes the outcome. `src` is what
@@ -38,6 +42,8 @@ class Jobs : public WorkerPool {
   void set_state(ImportRec &job, const std::string &state);
   void fail(ImportRec &job, int code, const std::string &detail, const Fetched *src = nullptr);
   void complete(ImportRec &job, const ImportOutcome &out, const Fetched &src);
+
+  std::map<std::string, std::string> connectors_;  // job id -> connector JSON, until it runs
 };
 
 }  // namespace cis

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <iostream>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <thread>
 
 #include "app.hpp"
@@ -12,6 +13,10 @@ int main(int argc, char **argv) {
   cis::Config cfg;
   int exit_code = 0;
   if (!cis::parse_config(argc, argv, cfg, exit_code)) return exit_code;
+
+  // Everything the server creates (the data directory, its databases, uploads, downloads) is
+  // its user's only: directories 0700, files 0600.
+  umask(077);
 
   // SIGINT/SIGTERM are taken by one thread with sigwait(); every other thread blocks them.
   sigset_t sigs;
