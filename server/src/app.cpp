@@ -32,7 +32,14 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
     syncs_->import_finished(job, src);
   };
   if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
-  svr_ = std::make_unique<httplib::Server>();
+  if (cfg_.tls_cert.empty()) {
+    svr_ = std::make_unique<httplib::Server>();
+  } else {
+    svr_ = std::make_unique<httplib::SSLServer>(cfg_.tls_cert.c_str(), cfg_.tls_key.c_str());
+    if (!svr_->is_valid())
+      throw std::runtime_error("cannot use the TLS certificate " + cfg_.tls_cert + " with the key " +
+                               cfg_.tls_key + " (unreadable, not PEM, or not a pair)");
+  }
 }
 
 App::~App() {
@@ -122,7 +129,7 @@ bool App::serve() {
     return false;
   }
   std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
-  std::cout << "listening on http://" << host << ":" << port << std::endl;
+  std::cout << "listening on " << (cfg_.tls_cert.empty() ? "http" : "https") << "://" << host << ":" << port << std::endl;
   jobs_->start(cfg_.workers);
   syncs_->start(cfg_.workers);
   if (stop_requested_) {
