@@ -9,6 +9,7 @@
 #include "carto_import.h"
 #include "core/backoff.hpp"
 #include "core/error.hpp"
+#include "core/global.hpp"
 #include "core/redact.hpp"
 
 namespace carto {
@@ -149,9 +150,7 @@ void *Transport::acquire() {
       return h;
     }
   }
-  CURL *h = curl_easy_init();
-  if (!h) throw std::bad_alloc();
-  return h;
+  return new_curl_handle();
 }
 
 void Transport::release(void *easy) {
