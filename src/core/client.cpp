@@ -18,9 +18,10 @@ const Options &validated(const Options &opts) {
     throw Error(CARTO_IMPORT_EINVAL, "no API key: call carto_import_options_set_api_key with "
                                      "the account's master API key");
   if (opts.base.scheme == "http" && !opts.base.loopback && !opts.allow_insecure_http)
-    throw Error(CARTO_IMPORT_EINSECURE,
-                "refusing to send the API key over plain http to " + opts.base.host +
-                    "; use https, or call carto_import_options_set_allow_insecure_http");
+    throw Error(CARTO_IMPORT_EINSECURE,  // the key is not registered yet: redact it here
+                redact("refusing to send the API key over plain http to " + opts.base.host +
+                           "; use https, or call carto_import_options_set_allow_insecure_http",
+                       opts.api_key));
   return opts;
 }
 }  // namespace

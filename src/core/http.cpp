@@ -9,6 +9,7 @@
 #include "carto_import.h"
 #include "core/backoff.hpp"
 #include "core/error.hpp"
+#include "core/exchange.hpp"
 #include "core/global.hpp"
 #include "core/redact.hpp"
 
@@ -247,10 +248,16 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     throw Error(CARTO_IMPORT_EINTERNAL, "unsupported HTTP method " + req.method);
   check(curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.list));
 
-  const CURLcode rc = curl_easy_perform(h);
-  long request_size = 0;
-  curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
-  *sent_anything = request_size > 0;
+  const ScriptedExchange script = scripted_exchange();  // tests/fuzz only
+  const CURLcode rc = script ? static_cast<CURLcode>(script(
+                                   {req, url, on_header, on_body, &sink}, &sink.reply.status,
+                                   sent_anything))
+                             : curl_easy_perform(h);
+  if (!script) {
+    long request_size = 0;
+    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
+    *sent_anything = request_size > 0;
+  }
 
   if (rc != CURLE_OK) {
     ErrorInfo e;
@@ -268,7 +275,7 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
                   "; " + hint_for(e.code);
     throw Error(std::move(e));
   }
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &sink.reply.status);
+  if (!script) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &sink.reply.status);
   return std::move(sink.reply);
 }
 
