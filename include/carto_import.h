@@ -311,7 +311,9 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_verify_tls(carto_i
 
 /**
  * @brief Path of a PEM file of CA certificates to trust instead of the system's; NULL to
- *        reset. The file is read when requests are made.
+ *        reset. The file is read when requests are made: a missing or unreadable file, like
+ *        a certificate from another CA or for another host name, makes requests fail with
+ *        CARTO_IMPORT_ETLS, whose message names the cause.
  * @return 0, CARTO_IMPORT_EINVAL (empty string), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
  * @since 0.1
  */

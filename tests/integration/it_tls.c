@@ -41,6 +41,13 @@ static it_server *tls_server(const char *name) {
   return s;
 }
 
+/* A client of s that trusts the CA certificates in DIR/ca_file. */
+static carto_import_client *client_trusting(const it_server *s, const char *ca_file) {
+  carto_import_options *opts = it_options(s);
+  assert_ok(carto_import_options_set_ca_bundle(opts, cert_path(ca_file)));
+  return it_client_from(opts);
+}
+
 static void test_unknown_ca_is_etls(void **state) {
   (void)state;
   it_server *s = tls_server("server");
@@ -56,9 +63,7 @@ static void test_unknown_ca_is_etls(void **state) {
 static void test_ca_bundle_imports_lists_gets(void **state) {
   (void)state;
   it_server *s = tls_server("server");
-  carto_import_options *opts = it_options(s);
-  assert_ok(carto_import_options_set_ca_bundle(opts, cert_path("ca.pem")));
-  carto_import_client *client = it_client_from(opts);
+  carto_import_client *client = client_trusting(s, "ca.pem");
   assert_ok(carto_import_client_verify(client));
 
   char *dir = it_tmpdir(), *csv = it_csv_text(5);
@@ -86,9 +91,7 @@ static void test_ca_bundle_imports_lists_gets(void **state) {
 static void test_missing_ca_bundle_is_etls(void **state) {
   (void)state;
   it_server *s = tls_server("server");
-  carto_import_options *opts = it_options(s);
-  assert_ok(carto_import_options_set_ca_bundle(opts, cert_path("no-such-ca.pem")));
-  carto_import_client *client = it_client_from(opts);
+  carto_import_client *client = client_trusting(s, "no-such-ca.pem");
   assert_status(carto_import_client_verify(client), CARTO_IMPORT_ETLS);
   carto_import_client_free(client);
   it_server_stop(s);
@@ -97,9 +100,7 @@ static void test_missing_ca_bundle_is_etls(void **state) {
 static void test_other_host_is_etls_even_with_the_ca(void **state) {
   (void)state;
   it_server *s = tls_server("other");
-  carto_import_options *opts = it_options(s);
-  assert_ok(carto_import_options_set_ca_bundle(opts, cert_path("ca.pem")));
-  carto_import_client *client = it_client_from(opts);
+  carto_import_client *client = client_trusting(s, "ca.pem");
   assert_status(carto_import_client_verify(client), CARTO_IMPORT_ETLS);
   assert_contains(carto_import_last_error_message(), "host name");
   carto_import_client_free(client);
