@@ -16,6 +16,7 @@ for t in responses error_reply base_url redact; do
   LLVM_PROFILE_FILE="$cov/$t.profraw" "$cov/tests/fuzz/fuzz_$t" -runs=0 \
     "$build/fuzz-corpus/$t" "tests/fuzz/corpus/$t" >/dev/null 2>&1
   llvm-profdata merge -sparse "$cov/$t.profraw" -o "$cov/$t.profdata"
-  echo "== fuzz_$t: coverage of src/ (lines, functions, branches in TOTAL)"
-  llvm-cov report "$cov/tests/fuzz/fuzz_$t" -instr-profile="$cov/$t.profdata" src/ | tail -1
+  echo "== fuzz_$t: coverage of src/ by file"
+  llvm-cov report "$cov/tests/fuzz/fuzz_$t" -instr-profile="$cov/$t.profdata" \
+    -ignore-filename-regex='(tests|include)/'
 done
