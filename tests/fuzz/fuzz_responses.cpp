@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   if (size < 1) return 0;
   const unsigned op = data[0];
-  fuzz::start_script(std::string(reinterpret_cast<const char *>(data) + 1, size - 1));
+  fuzz::start_script(std::string(reinterpret_cast<const char *>(data) + 1, size - 1), op & 0x80);
   carto_import_client *c = fuzz::client(op & 0x40 ? 2 : 1, op & 0x80);
   int rc = 0;
   switch ((op & 0x3f) % 11) {

@@ -2,6 +2,7 @@
 // transport's libcurl callbacks (src/core/exchange.hpp), and the properties every call keeps.
 #pragma once
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +11,7 @@
 
 #include "carto_import.h"
 #include "core/exchange.hpp"
+#include "core/http.hpp"
 
 namespace fuzz {
 
@@ -85,6 +87,8 @@ struct Player {
   std::vector<Reply> replies;
   size_t next = 0;
   size_t requests = 0;
+  bool query_auth = false;  // else the key may only travel in the Authorization header
+  bool script_has_key = false;  // the "server" may hand out ids that contain it
 };
 inline Player &player() {
   static Player p;
@@ -99,6 +103,8 @@ inline int play(const carto::ScriptedIo &io, long *status, bool *sent) {
   Player &p = player();
   ++p.requests;
   *sent = true;
+  if (!p.query_auth && !p.script_has_key && io.url.find(kKey) != std::string::npos)
+    violated("the key is in the URL with Basic authentication", io.req.describe());
   if (p.next >= p.replies.size()) return 7;  // CURLE_COULDNT_CONNECT
   const Reply &r = p.replies[p.next++];
   if (r.curl_error) {
@@ -118,8 +124,8 @@ inline int play(const carto::ScriptedIo &io, long *status, bool *sent) {
   return 0;
 }
 
-inline void start_script(const std::string &text) {
-  player() = Player{parse_script(text), 0, 0};
+inline void start_script(const std::string &text, bool query_auth = false) {
+  player() = Player{parse_script(text), 0, 0, query_auth, text.find(kKey) != std::string::npos};
   carto::set_scripted_exchange(play);
 }
 
