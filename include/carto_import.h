@@ -148,18 +148,23 @@ CARTO_IMPORT_API const char *carto_import_version(void);
 CARTO_IMPORT_API unsigned int carto_import_version_num(void);
 
 /**
- * @brief Initialises global state (libcurl). Reference-counted: call it once per
- *        carto_import_global_cleanup(). carto_import_client_new() calls it for you.
- * Threads: call it before starting threads that use the library; it is not thread-safe
- *          with respect to other libcurl users initialising at the same time.
- * @return 0, or CARTO_IMPORT_ENOMEM / CARTO_IMPORT_ERROR when libcurl cannot initialise.
+ * @brief Initialises global state (libcurl's curl_global_init), exactly once per process;
+ *        later calls return 0 at once. carto_import_client_new() calls it for you, and no
+ *        libcurl handle is made before it.
+ * Threads: any (the library's own calls are serialised); but libcurl requires that no other
+ *          libcurl user initialises at the same time, so a program that also uses libcurl
+ *          directly should call it (or curl_global_init()) before starting threads.
+ * @return 0, or CARTO_IMPORT_ENOMEM / CARTO_IMPORT_ERROR when libcurl cannot initialise (the
+ *         next call tries again).
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_global_init(void);
 
 /**
- * @brief Releases what carto_import_global_init() acquired, when the count drops to zero.
- * Threads: as carto_import_global_init(). Errors: none.
+ * @brief Does nothing: libcurl's global state stays until the process exits, because
+ *        curl_global_cleanup() is not thread-safe and objects may outlive every client. Kept
+ *        so that programs written for counted init/cleanup pairs still link and work.
+ * Threads: any. Errors: none.
  * @since 0.1
  */
 CARTO_IMPORT_API void carto_import_global_cleanup(void);
@@ -389,7 +394,9 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_verify_tls(carto_i
 
 /**
  * @brief Path of a PEM file of CA certificates to trust instead of the system's; NULL to
- *        reset. The file is read when requests are made.
+ *        reset. The file is read when requests are made: a missing or unreadable file, like
+ *        a certificate from another CA or for another host name, makes requests fail with
+ *        CARTO_IMPORT_ETLS, whose message names the cause.
  * @return 0, CARTO_IMPORT_EINVAL (empty string), CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
  * @since 0.1
  */
@@ -512,7 +519,7 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_debug_callback(
 
 /**
  * @brief Builds a client from options, which are copied: the options may be freed or changed
- *        right after. Calls carto_import_global_init() (and its cleanup on free).
+ *        right after. Calls carto_import_global_init().
  * @param opts  the options; copied.
  * @param[out] out  the new client. Ownership: caller frees it with carto_import_client_free().
  * @return 0, CARTO_IMPORT_EINVAL (no base URL, no API key), CARTO_IMPORT_EINSECURE (plain

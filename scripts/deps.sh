@@ -8,7 +8,8 @@ demo="build-essential cmake ninja-build pkg-config ca-certificates python3
   libcurl4-openssl-dev libcjson-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libgdal-dev libsqlite3-dev libarchive-dev"
 tests="git libcmocka-dev gdal-bin abigail-tools valgrind python3-dev python3-pytest python3-venv curl zip unzip
-  swig postgresql doxygen ruby-dev ruby-minitest openjdk-17-jdk-headless maven"
+  swig postgresql doxygen ruby-dev ruby-minitest openjdk-17-jdk-headless maven openssl
+  clang libclang-rt-14-dev llvm"
 case "${1:-all}" in
   demo) packages=$demo ;;
   all) packages="$demo $tests" ;;

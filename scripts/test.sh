@@ -16,7 +16,9 @@ configure() {  # configure BUILD_DIR [cmake args...]
   cmake -S . -B "$dir" -G Ninja -DCARTO_IMPORT_WERROR=ON -DPython3_EXECUTABLE="$(command -v $PY)" "$@"
 }
 
-echo "== build and test (valgrind twins included)"
+# The plain build's ctest also runs it_threads under helgrind and, with clang, builds the
+# libFuzzer targets in build/fuzz and runs each for 60 s (ctest -L fuzz; tests/fuzz/README.md).
+echo "== build and test (valgrind twins, helgrind and fuzz targets included)"
 configure build -DCARTO_IMPORT_BUILD_PYTHON=ON -DCARTO_IMPORT_BUILD_JAVA=ON -DCARTO_IMPORT_BUILD_RUBY=ON
 cmake --build build -j "$jobs"
 (cd build && ctest --output-on-failure -j "$jobs")

@@ -33,16 +33,26 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
     syncs_->import_finished(job, src);
   };
   if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
-  ConnLimits lim;
-  lim.threads = cfg_.http_threads;
-  lim.max_connections = std::max(cfg_.max_connections, cfg_.http_threads);
-  lim.header_timeout_s = cfg_.header_timeout;
-  lim.read_timeout_s = cfg_.read_timeout;
-  lim.min_body_rate = cfg_.min_body_rate;
-  lim.max_body_bytes = cfg_.max_upload_bytes;
-  svr_ = std::make_unique<HttpServer>(lim, [](httplib::Response &res, int status, const std::string &msg) {
-    send_import_error(res, status, msg);
-  });
+  if (cfg_.tls_cert.empty()) {
+    ConnLimits lim;
+    lim.threads = cfg_.http_threads;
+    lim.max_connections = std::max(cfg_.max_connections, cfg_.http_threads);
+    lim.header_timeout_s = cfg_.header_timeout;
+    lim.read_timeout_s = cfg_.read_timeout;
+    lim.min_body_rate = cfg_.min_body_rate;
+    lim.max_body_bytes = cfg_.max_upload_bytes;
+    svr_ = std::make_unique<HttpServer>(
+        lim, [](httplib::Response &res, int status, const std::string &msg) {
+          send_import_error(res, status, msg);
+        });
+  } else {
+    // https: cpp-httplib's own TLS connection handling (docs/server.md: the slow-client
+    // deadlines of connections.hpp apply to plain http only).
+    svr_ = std::make_unique<httplib::SSLServer>(cfg_.tls_cert.c_str(), cfg_.tls_key.c_str());
+    if (!svr_->is_valid())
+      throw std::runtime_error("cannot use the TLS certificate " + cfg_.tls_cert + " with the key " +
+                               cfg_.tls_key + " (unreadable, not PEM, or not a pair)");
+  }
 }
 
 App::~App() {
@@ -155,9 +165,9 @@ bool App::serve() {
   } else if (!svr.bind_to_port(cfg_.bind, port)) {
     return false;
   }
-  svr_->widen_backlog();
+  if (auto *plain = dynamic_cast<HttpServer *>(svr_.get())) plain->widen_backlog();
   std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
-  std::cout << "listening on http://" << host << ":" << port << std::endl;
+  std::cout << "listening on " << (cfg_.tls_cert.empty() ? "http" : "https") << "://" << host << ":" << port << std::endl;
   jobs_->start(cfg_.workers);
   syncs_->start(cfg_.workers);
   if (stop_requested_) {

@@ -56,7 +56,7 @@ class App {
   std::unique_ptr<TestHooks> hooks_;
   std::mutex tables_mu_;
   std::map<std::string, std::unique_ptr<UserTables>> tables_;
-  std::unique_ptr<HttpServer> svr_;
+  std::unique_ptr<httplib::Server> svr_;  // an HttpServer, or httplib's SSLServer for https
   mutable std::mutex log_mu_;
   std::atomic<bool> stop_requested_{false};
 };

@@ -23,7 +23,7 @@ std::string usage_text() {
   return R"(Usage: carto-import-server --data DIR --user NAME:APIKEY [options]
 
 A local emulator of the CARTO Import API (legacy v1): imports, datasets (viz), tables.
-The first line written to stdout is "listening on http://HOST:PORT".
+The first line written to stdout is "listening on http://HOST:PORT" (https with --tls-cert).
 
 Options:
   --port N                   TCP port (default 8080; 0 picks a free port)
@@ -59,6 +59,8 @@ Options:
                              (default http,https,ftp)
   --allow-private-urls       let URL imports and syncs reach any port and loopback, private,
                              link-local addresses (local testing; production refuses them)
+  --tls-cert FILE            serve https with this PEM certificate (chain); needs --tls-key
+  --tls-key FILE             the PEM private key of --tls-cert
   --test-hooks               enable the /_test/* endpoints (fault injection, request log)
   --quiet                    no log on stderr (requests, imports, syncs, errors)
   --help                     this text
@@ -185,6 +187,10 @@ std::string apply(Config &cfg, const std::string &key, const std::string &value,
   } else if (key == "step-delay-ms") {
     if (!num(0) || n > 600000) return "invalid --step-delay-ms";
     cfg.step_delay_ms = static_cast<int>(n);
+  } else if (key == "tls-cert") {
+    cfg.tls_cert = value;
+  } else if (key == "tls-key") {
+    cfg.tls_key = value;
   } else if (key == "allow-url-schemes") {
     cfg.allowed_url_schemes.clear();
     for (auto &s : split(value, ',')) {
@@ -308,6 +314,11 @@ bool parse_config(int argc, char **argv, Config &cfg, int &exit_code) {
   }
   if (cfg.users.empty()) {
     std::cerr << "carto-import-server: at least one --user NAME:APIKEY is required\n";
+    exit_code = 2;
+    return false;
+  }
+  if (cfg.tls_cert.empty() != cfg.tls_key.empty()) {
+    std::cerr << "carto-import-server: --tls-cert and --tls-key go together\n";
     exit_code = 2;
     return false;
   }

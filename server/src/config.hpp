@@ -40,6 +40,7 @@ struct Config {
   std::vector<std::string> allowed_url_schemes{"http", "https", "ftp"};
   bool allow_private_urls = false;          // lifts the port and address rules of URL imports
   bool quiet = false;
+  std::string tls_cert, tls_key;            // PEM files: serve https instead of http
 
   const UserConf *find_user(const std::string &name) const;
   // A duration of the real server, scaled by --time-scale, in milliseconds.

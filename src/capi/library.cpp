@@ -1,6 +1,6 @@
 // Version, global initialisation and the last-error record.
 #include "capi/guard.hpp"
-#include "core/client.hpp"
+#include "core/global.hpp"
 
 using namespace carto;
 
@@ -12,7 +12,7 @@ unsigned int carto_import_version_num(void) { return CARTO_IMPORT_VERSION_NUM; }
 
 carto_import_status carto_import_global_init(void) { return capi::guard([] { global_init(); }); }
 
-void carto_import_global_cleanup(void) { global_cleanup(); }
+void carto_import_global_cleanup(void) {}  // libcurl stays initialised: see core/global.hpp
 
 const char *carto_import_strerror(int code) { return strerror_text(code); }
 

@@ -1,36 +1,11 @@
 #include "core/client.hpp"
 
-#include <curl/curl.h>
-
-#include <mutex>
-
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/global.hpp"
 #include "core/redact.hpp"
 
 namespace carto {
-
-namespace {
-std::mutex global_mu;
-int global_refs = 0;
-}  // namespace
-
-void global_init() {
-  std::lock_guard<std::mutex> lock(global_mu);
-  if (global_refs == 0) {
-    const CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-    if (rc == CURLE_OUT_OF_MEMORY) throw std::bad_alloc();
-    if (rc != CURLE_OK)
-      throw Error(CARTO_IMPORT_ERROR,
-                  std::string("libcurl failed to initialise: ") + curl_easy_strerror(rc));
-  }
-  ++global_refs;
-}
-
-void global_cleanup() noexcept {
-  std::lock_guard<std::mutex> lock(global_mu);
-  if (global_refs > 0 && --global_refs == 0) curl_global_cleanup();
-}
 
 Options::~Options() { wipe(api_key); }
 
@@ -43,14 +18,16 @@ const Options &validated(const Options &opts) {
     throw Error(CARTO_IMPORT_EINVAL, "no API key: call carto_import_options_set_api_key with "
                                      "the account's master API key");
   if (opts.base.scheme == "http" && !opts.base.loopback && !opts.allow_insecure_http)
-    throw Error(CARTO_IMPORT_EINSECURE,
-                "refusing to send the API key over plain http to " + opts.base.host +
-                    "; use https, or call carto_import_options_set_allow_insecure_http");
+    throw Error(CARTO_IMPORT_EINSECURE,  // the key is not registered yet: redact it here
+                redact("refusing to send the API key over plain http to " + opts.base.host +
+                           "; use https, or call carto_import_options_set_allow_insecure_http",
+                       opts.api_key));
   return opts;
 }
 }  // namespace
 
 ClientCore::ClientCore(const Options &opts) : opts_(validated(opts)), transport_(opts_) {
+  global_init();  // here rather than at the first request, so that a failure shows at once
   register_secret(opts_.api_key);
 }
 

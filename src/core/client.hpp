@@ -10,10 +10,6 @@
 
 namespace carto {
 
-// Reference-counted curl_global_init / curl_global_cleanup.
-void global_init();
-void global_cleanup() noexcept;
-
 class ClientCore {
  public:
   // Validates the options (base URL and key present; plain http only to loopback unless
@@ -34,10 +30,6 @@ class ClientCore {
                     HttpReply *raw = nullptr);
 
  private:
-  struct GlobalRef {
-    GlobalRef() { global_init(); }
-    ~GlobalRef() { global_cleanup(); }
-  } global_;  // first member: outlives the transport
   Options opts_;
   Transport transport_;
 };

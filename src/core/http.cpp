@@ -10,6 +10,8 @@
 #include "carto_import.h"
 #include "core/backoff.hpp"
 #include "core/error.hpp"
+#include "core/exchange.hpp"
+#include "core/global.hpp"
 #include "core/redact.hpp"
 
 namespace carto {
@@ -150,9 +152,7 @@ void *Transport::acquire() {
       return h;
     }
   }
-  CURL *h = curl_easy_init();
-  if (!h) throw std::bad_alloc();
-  return h;
+  return new_curl_handle();
 }
 
 void Transport::release(void *easy) {
@@ -249,15 +249,21 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     throw Error(CARTO_IMPORT_EINTERNAL, "unsupported HTTP method " + req.method);
   check(curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.list));
 
-  const CURLcode rc = curl_easy_perform(h);
-  long request_size = 0;
-  curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
-  curl_off_t up = 0, down = 0;
-  curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &up);
-  curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &down);
-  traffic->any_sent = request_size > 0;
-  traffic->sent = request_size + up;
-  traffic->received = down;
+  const ScriptedExchange script = scripted_exchange();  // tests/fuzz only
+  const CURLcode rc = script ? static_cast<CURLcode>(script(
+                                   {req, url, on_header, on_body, &sink}, &sink.reply.status,
+                                   &traffic->any_sent))
+                             : curl_easy_perform(h);
+  if (!script) {
+    long request_size = 0;
+    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_size);
+    curl_off_t up = 0, down = 0;
+    curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &up);
+    curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &down);
+    traffic->any_sent = request_size > 0;
+    traffic->sent = request_size + up;
+    traffic->received = down;
+  }
 
   if (rc != CURLE_OK) {
     ErrorInfo e;
@@ -275,7 +281,7 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
                   "; " + hint_for(e.code);
     throw Error(std::move(e));
   }
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &sink.reply.status);
+  if (!script) curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &sink.reply.status);
   return std::move(sink.reply);
 }
 

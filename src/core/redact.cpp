@@ -21,9 +21,16 @@ std::map<std::string, int> &registry() {
 
 void replace_all(std::string &text, const std::string &needle) {
   if (needle.empty()) return;
-  for (size_t pos = text.find(needle); pos != std::string::npos;
-       pos = text.find(needle, pos + std::char_traits<char>::length(kMask)))
-    text.replace(pos, needle.size(), kMask);
+  // A mask beside the text may spell the secret again (e.g. a secret starting with ']'), so
+  // repeat; each pass consumes text. If a few passes do not suffice, nothing is left to leak.
+  for (int pass = 0; pass < 4; ++pass) {
+    size_t pos = text.find(needle);
+    if (pos == std::string::npos) return;
+    for (; pos != std::string::npos;
+         pos = text.find(needle, pos + std::char_traits<char>::length(kMask)))
+      text.replace(pos, needle.size(), kMask);
+  }
+  if (text.find(needle) != std::string::npos) text = kMask;
 }
 
 bool ieq_at(const std::string &text, size_t pos, const char *word) {
@@ -103,16 +110,16 @@ std::string redact(const std::string &text, const std::string &secret) {
   std::string out = text;
   replace_all(out, secret);
   mask_patterns(out);
+  replace_all(out, secret);  // a mask of mask_patterns may spell it again
   return out;
 }
 
 std::string redact_secrets(const std::string &text) {
   std::string out = text;
-  {
-    std::lock_guard<std::mutex> lock(registry_mutex());
-    for (const auto &entry : registry()) replace_all(out, entry.first);
-  }
+  std::lock_guard<std::mutex> lock(registry_mutex());
+  for (const auto &entry : registry()) replace_all(out, entry.first);
   mask_patterns(out);
+  for (const auto &entry : registry()) replace_all(out, entry.first);  // as in redact()
   return out;
 }
 

@@ -38,7 +38,7 @@ static void test_version(void **state) {
   assert_false(CARTO_IMPORT_AT_LEAST_VERSION(1, 0, 0));
 }
 
-static void test_global_init_is_counted(void **state) {
+static void test_global_init_once_cleanup_harmless(void **state) {
   (void)state;
   assert_ok(carto_import_global_init());
   assert_ok(carto_import_global_init());
@@ -470,7 +470,7 @@ static void test_job_keeps_its_error(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
-      cmocka_unit_test(test_global_init_is_counted),
+      cmocka_unit_test(test_global_init_once_cleanup_harmless),
       cmocka_unit_test(test_options_new_and_free),
       cmocka_unit_test(test_setters_bad_handles),
       cmocka_unit_test(test_setters_validate),

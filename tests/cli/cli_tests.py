@@ -266,6 +266,20 @@ def test_network_error():
     contains(r.err, r"connect")
 
 
+def test_tls():
+    """Against an https server whose CA is made at test time (with_server.py --tls)."""
+    ca = os.environ["CARTO_CA_BUNDLE"]
+    check(os.environ["CARTO_API_URL"].startswith("https://"), "an https server")
+    r = run("datasets", "list", expect=3)
+    contains(r.err, r"TLS|certificate")
+    contains(r.err, r"unable to get local issuer certificate")
+    run("--ca-bundle", ca, "import", CSV)
+    contains(run("--ca-bundle", ca, "datasets", "list").out, r"world_cities")
+    contains(run("--insecure", "datasets", "list").out, r"world_cities")
+    other = os.path.join(os.environ["CARTO_TLS_CERTS"], "no-such-ca.pem")
+    run("--ca-bundle", other, "datasets", "list", expect=3)
+
+
 def test_timeout():
     r = run("--timeout", "1", "import", CSV, expect=3)
     contains(r.err, r"timed out after 1 s: import job ([0-9a-f-]{36}) is still '\w+'")

@@ -30,7 +30,7 @@ typedef struct it_server {
   int port;
   int out_fd;               /* the read end of the server's stdout */
   char data_dir[256];       /* kept across restarts; removed by it_server_stop */
-  char root_url[64];        /* http://127.0.0.1:PORT */
+  char root_url[64];        /* http://127.0.0.1:PORT (https with --tls-cert) */
   char base_url[128];       /* http://127.0.0.1:PORT/user/demo/ */
   char *args[24];           /* the extra flags, kept for restarts */
   int nargs;

@@ -8,11 +8,13 @@ SDK's examples use — runs the command, stops the server, and exits with the co
   --serve DIR     also serve DIR over http on another free port, exported as SAMPLES_URL
   --path DIR      prepend DIR to PATH for the command
   --expect REGEX  the command's output must match REGEX (repeatable); it is echoed
+  --tls           serve https with a certificate from a throwaway CA (make_tls_certs.sh);
+                  exports CARTO_CA_BUNDLE (the CA) and CARTO_TLS_CERTS (the directory)
 
 The server runs with --allow-private-urls: URL imports may fetch from loopback (--serve).
 
 usage: with_server.py SERVER [--user NAME:KEY] [--server-arg ARG ...] [--serve DIR]
-                      [--path DIR] [--expect REGEX ...] -- COMMAND [ARGS...]
+                      [--path DIR] [--expect REGEX ...] [--tls] -- COMMAND [ARGS...]
 """
 import argparse
 import functools
@@ -43,12 +45,22 @@ def main() -> int:
     parser.add_argument("--serve")
     parser.add_argument("--path", action="append", default=[])
     parser.add_argument("--expect", action="append", default=[])
+    parser.add_argument("--tls", action="store_true")
     args = parser.parse_args(argv[:split])
     command = argv[split + 1:]
 
     data = tempfile.mkdtemp(prefix="carto-import-server-")
+    tls_env, tls_args = {}, []
+    if args.tls:
+        certs = os.path.join(data, "certs")
+        subprocess.run(["sh", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                           "make_tls_certs.sh"), certs], check=True)
+        tls_args = ["--tls-cert", os.path.join(certs, "server.pem"),
+                    "--tls-key", os.path.join(certs, "server.key")]
+        tls_env = {"CARTO_CA_BUNDLE": os.path.join(certs, "ca.pem"), "CARTO_TLS_CERTS": certs}
     server = subprocess.Popen(
         [args.server, "--port", "0", "--data", data, "--user", args.user, "--allow-private-urls",
+         *tls_args,
          *args.server_arg],
         stdout=subprocess.PIPE, text=True)
     try:
@@ -61,7 +73,7 @@ def main() -> int:
         env = dict(os.environ,
                    CARTO_API_URL=f"{first[len(prefix):].rstrip('/')}/user/{user}/",
                    CARTO_API_KEY=key,
-                   CARTO_IMPORT_SERVER_DATA=data)
+                   CARTO_IMPORT_SERVER_DATA=data, **tls_env)
         if args.path:
             env["PATH"] = os.pathsep.join(args.path + [env.get("PATH", "")])
         if args.serve:

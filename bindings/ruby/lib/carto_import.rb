@@ -71,14 +71,16 @@ module CartoImport
   end
 
   class Options
-    # Options from keywords: base_url:, api_key:, verify_tls:, allow_insecure_http:,
-    # poll_interval: [initial_seconds, max_seconds], connect_timeout: seconds.
-    def self.build(base_url: nil, api_key: nil, verify_tls: nil, allow_insecure_http: nil,
-                   poll_interval: nil, connect_timeout: nil)
+    # Options from keywords: base_url:, api_key:, verify_tls:, ca_bundle: (a PEM file of CA
+    # certificates), allow_insecure_http:, poll_interval: [initial_seconds, max_seconds],
+    # connect_timeout: seconds.
+    def self.build(base_url: nil, api_key: nil, verify_tls: nil, ca_bundle: nil,
+                   allow_insecure_http: nil, poll_interval: nil, connect_timeout: nil)
       options = new
       options.set_base_url(base_url) if base_url
       options.set_api_key(api_key) if api_key
       options.set_verify_tls(verify_tls) unless verify_tls.nil?
+      options.set_ca_bundle(ca_bundle) if ca_bundle
       options.set_allow_insecure_http(allow_insecure_http) unless allow_insecure_http.nil?
       if poll_interval
         first, top = poll_interval

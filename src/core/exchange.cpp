@@ -1,0 +1,15 @@
+#include "core/exchange.hpp"
+
+#include <atomic>
+
+namespace carto {
+
+namespace {
+std::atomic<ScriptedExchange> script{nullptr};
+}  // namespace
+
+void set_scripted_exchange(ScriptedExchange fn) { script.store(fn); }
+
+ScriptedExchange scripted_exchange() { return script.load(); }
+
+}  // namespace carto
