@@ -141,7 +141,7 @@ static const char *cib_error_class_parent(int code) {
 }
 %}
 %inline %{
-/** The library's version string, e.g. "0.1.0". */
+/** The library's version string, e.g. "0.2.0". */
 static const char *cib_version(void) { return carto_import_version(); }
 /** The library's version as 0xMMmmpp. */
 static unsigned int cib_version_num(void) { return carto_import_version_num(); }

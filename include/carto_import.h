@@ -28,7 +28,7 @@
 /** Major version of this header. */
 #define CARTO_IMPORT_VERSION_MAJOR 0
 /** Minor version of this header. */
-#define CARTO_IMPORT_VERSION_MINOR 1
+#define CARTO_IMPORT_VERSION_MINOR 2
 /** Patch version of this header. */
 #define CARTO_IMPORT_VERSION_PATCH 0
 /** The header's version as 0xMMmmpp, comparable with carto_import_version_num(). */

@@ -85,8 +85,7 @@ static void test_request_basic_auth(void **state) {
   assert_string_equal(stub_request_header(f->stub, 0, "Authorization"), expected);
   snprintf(expected, sizeof expected, "libcarto_import/%s mytool/2.0", carto_import_version());
   assert_string_equal(stub_request_header(f->stub, 0, "user-agent"), expected);
-  assert_string_equal(stub_request_header(f->stub, 0, "USER-AGENT"),
-                      "libcarto_import/0.1.0 mytool/2.0");
+  assert_string_equal(stub_request_header(f->stub, 0, "USER-AGENT"), expected);
   assert_string_equal(stub_request_header(f->stub, 0, "Accept"), "application/json");
   assert_string_equal(stub_request_body(f->stub, 0), "");
 }
