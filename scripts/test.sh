@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite from a clean clone on Debian 12: installs the dependencies, builds with
-# warnings as errors, runs every test (each C test also under valgrind), then rebuilds with
-# AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite again.
+# warnings as errors, runs every test (each C test also under valgrind; the Debian packages are
+# built, installed and purged), then rebuilds with AddressSanitizer +
+# UndefinedBehaviorSanitizer and runs the suite again.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
@@ -17,7 +18,8 @@ configure() {  # configure BUILD_DIR [cmake args...]
 }
 
 echo "== build and test (valgrind twins included)"
-configure build -DCARTO_IMPORT_BUILD_PYTHON=ON -DCARTO_IMPORT_BUILD_JAVA=ON -DCARTO_IMPORT_BUILD_RUBY=ON
+configure build -DCARTO_IMPORT_BUILD_PYTHON=ON -DCARTO_IMPORT_BUILD_JAVA=ON -DCARTO_IMPORT_BUILD_RUBY=ON \
+  -DCARTO_IMPORT_BUILD_STATIC=ON
 cmake --build build -j "$jobs"
 (cd build && ctest --output-on-failure -j "$jobs")
 
