@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto_import.i — the SWIG interface shared by every language binding of libcarto_import.
  *
  * Language-neutral: each handle of the C API becomes a class (common/macros.i) whose methods

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /**
  * @file carto_import.h
  * @brief libcarto_import, the whole public contract.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Installs what libcarto_import needs on Debian 12 (and other apt-based systems), skipping what
 # is there. Run as root, or with sudo available. CARTO_IMPORT_SKIP_DEPS=1 skips it all, for
 # machines where the dependencies came another way; elsewhere it says what to install.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The whole test suite from a clean clone on Debian 12: installs the dependencies, builds with
 # warnings as errors, runs every test (each C test also under valgrind; the Debian packages are
 # built, installed and purged), then rebuilds with AddressSanitizer +

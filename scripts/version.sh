@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The project's version, whose one home is project(carto_import VERSION ...) in CMakeLists.txt.
 #   sh scripts/version.sh             prints it (e.g. 0.2.0): for pyproject, the gem, scripts
 #   sh scripts/version.sh set X.Y.Z   sets it there and in carto_import.h's macros, the one

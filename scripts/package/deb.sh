@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The Debian packages (debian/): libcarto-import0, libcarto-import-dev, carto-import,
 # carto-import-server and their -dbgsym, built with dpkg-buildpackage -us -uc -b from a copy of
 # the checkout (tracked and untracked-but-not-ignored files) in a scratch folder; the .debs go

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The public API without a server: versions, options validation, client construction and
  * its getters, handle checks, and the per-thread last error. */
 #include <pthread.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto_import_client_verify() against the loopback stub: the exact request it sends, and the
  * mapping of every error reply. The API key never appears in an error. */
 #include <stdio.h>

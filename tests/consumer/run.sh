@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Installs the built project into a temporary prefix (and checks that nothing went outside it),
 # then builds and runs a small C program against it: with pkg-config and with CMake's
 # find_package(CartoImport), and, when the static archive is built, statically from a C-only

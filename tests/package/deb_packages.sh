@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The Debian packages end to end, on this machine: build them (sh scripts/package.sh OUT deb,
 # without the package build's own test run), lint them (lintian --fail-on error), install the
 # four with apt-get, build a C program with pkg-config (shared and --static) and with

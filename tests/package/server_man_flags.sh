@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Every flag of `carto-import-server --help` has an entry in carto-import-server(1).
 # Usage: server_man_flags.sh SERVER MAN_PAGE
 set -eu

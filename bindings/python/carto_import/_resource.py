@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Shared by the carto-python compatible classes: attribute access over a handle's JSON."""
 
 
