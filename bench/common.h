@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Shared by the benchmark programs: a client from CARTO_API_URL / CARTO_API_KEY, with optional
  * poll intervals, and a way to report a failure. */
 #ifndef BENCH_COMMON_H

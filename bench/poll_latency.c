@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Runs N small imports one after the other and, for each, prints the job id and the wall-clock
  * time (epoch seconds) at which carto_import_job_wait returned, to compare with the time the
  * server marked the job complete (its meta.sqlite imports.updated_at; same machine, same clock).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Uploads one file with carto_import_job_new_file + carto_import_job_run (no wait: the upload
  * alone is measured) and prints "bytes seconds MiB/s job_id".
  *

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Benchmarks of libcarto_import against carto-import-server (figures only, never pass/fail).
 #
 #  1. Upload: a generated CSV (1 GiB by default) sent by the library (bench/upload.c:

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto_import.i — the SWIG interface shared by every language binding of libcarto_import.
  *
  * Language-neutral: each handle of the C API becomes a class (common/macros.i) whose methods
@@ -157,7 +159,7 @@ static const char *cib_error_class_parent(int code) {
 }
 %}
 %inline %{
-/** The library's version string, e.g. "0.1.0". */
+/** The library's version string, e.g. "0.2.0". */
 static const char *cib_version(void) { return carto_import_version(); }
 /** The library's version as 0xMMmmpp. */
 static unsigned int cib_version_num(void) { return carto_import_version_num(); }

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Shared by the examples: a client from CARTO_API_URL and CARTO_API_KEY (the variables the
  * official SDK's examples use), and one way to report a failure. */
 #ifndef EXAMPLES_COMMON_H

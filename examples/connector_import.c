@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Imports a table from an external database (the seed's `connection={"connector": ...}`
  * examples), once or as a sync table with an interval.
  *

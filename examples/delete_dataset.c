@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Deletes a dataset: the seed's `DatasetManager.get(DATASET_ID).delete()`. Refuses when maps
  * depend on it, unless --force is given (`force_delete()`).
  *

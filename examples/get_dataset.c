@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Fetches one dataset by id or name: the seed's `DatasetManager.get(DATASET_ID)`.
  *
  *   get_dataset ID_OR_NAME

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Imports a local file or a URL (an archive may hold several files) as datasets, waiting for
  * the import: the seed's `dataset_manager.create(LOCAL_FILE_OR_URL)`.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The job level (the seed's FileImportJobManager): create an import job for a file or a URL,
  * run it, and poll its state explicitly until it ends.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Lists the account's current (unfinished) import jobs: the seed's
  * `FileImportJobManager.all()`. */
 #include "common.h"

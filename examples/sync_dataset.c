@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Imports a URL as a dataset that keeps itself up to date: the seed's
  * `dataset_manager.create(URL_TO_DATASET, SYNC_TIME)`.
  *

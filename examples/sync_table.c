@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The sync-table level (the seed's SyncTableJobManager): create a sync table, poll until its
  * first run succeeds, then force a sync and say whether it was enqueued, and why not.
  *

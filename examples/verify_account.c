@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Checks that the account is reachable and that the API key is its master key. */
 #include "common.h"
 

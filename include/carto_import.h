@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /**
  * @file carto_import.h
  * @brief libcarto_import, the whole public contract.
@@ -36,7 +38,7 @@
 /** Major version of this header. */
 #define CARTO_IMPORT_VERSION_MAJOR 0
 /** Minor version of this header. */
-#define CARTO_IMPORT_VERSION_MINOR 1
+#define CARTO_IMPORT_VERSION_MINOR 2
 /** Patch version of this header. */
 #define CARTO_IMPORT_VERSION_PATCH 0
 /** The header's version as 0xMMmmpp, comparable with carto_import_version_num(). */

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The README's first command: install the dependencies, build the library, carto-import-server
 # and the carto-import tool, start the server on a free port with a throwaway data directory,
 # import the sample dataset shipped in the repo, list and show it, and stop the server.

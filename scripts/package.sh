@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Builds release packages from this checkout into OUTDIR.
 #   sh scripts/package.sh OUTDIR [deb] [python] [java] [ruby]     (no kind: all of them)
 # Each kind is scripts/package/KIND.sh, called as `sh scripts/package/KIND.sh OUTDIR`; it

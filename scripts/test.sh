@@ -1,7 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The whole test suite from a clean clone on Debian 12: installs the dependencies, builds with
-# warnings as errors, runs every test (each C test also under valgrind), then rebuilds with
-# AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite again.
+# warnings as errors, runs every test (each C test also under valgrind; the Debian packages are
+# built, installed and purged), then rebuilds with AddressSanitizer +
+# UndefinedBehaviorSanitizer and runs the suite again.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
@@ -19,7 +22,8 @@ configure() {  # configure BUILD_DIR [cmake args...]
 # The plain build's ctest also runs it_threads under helgrind and, with clang, builds the
 # libFuzzer targets in build/fuzz and runs each for 60 s (ctest -L fuzz; tests/fuzz/README.md).
 echo "== build and test (valgrind twins, helgrind and fuzz targets included)"
-configure build -DCARTO_IMPORT_BUILD_PYTHON=ON -DCARTO_IMPORT_BUILD_JAVA=ON -DCARTO_IMPORT_BUILD_RUBY=ON
+configure build -DCARTO_IMPORT_BUILD_PYTHON=ON -DCARTO_IMPORT_BUILD_JAVA=ON -DCARTO_IMPORT_BUILD_RUBY=ON \
+  -DCARTO_IMPORT_BUILD_STATIC=ON
 cmake --build build -j "$jobs"
 (cd build && ctest --output-on-failure -j "$jobs")
 

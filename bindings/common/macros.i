@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* macros.i — the repeating parts of carto_import.i (python-gphoto2's DEFAULT_CTOR/DTOR idea).
  *
  * CARTO_IMPORT_HANDLE_C(Box, ctype, free_fn) then CARTO_IMPORT_HANDLE(Box, ctype, free_fn)

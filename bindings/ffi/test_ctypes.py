@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Plain FFI, no SWIG: Python's ctypes loads libcarto_import.so, imports a CSV to completion
 against the server in CARTO_API_URL / CARTO_API_KEY, checks the dataset and frees everything.
 

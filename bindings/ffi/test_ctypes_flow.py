@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Plain FFI, no SWIG: the whole flow with ctypes against the server in CARTO_API_URL /
 CARTO_API_KEY (SAMPLES_URL serves examples/data): import a file, poll the job to completion,
 get its dataset, create a sync table from SAMPLES_URL, poll it to success, force a sync (too

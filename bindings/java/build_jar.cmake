@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Compiles Java sources and packs them (cmake -P): the SWIG-generated proxies are known only
 # after SWIG ran, so the sources are listed here, at build time.
 #   -DJAVAC=... -DJAR=... -DCLASSES=dir -DOUT=file.jar -DSOURCE_DIRS="a;b" [-DCLASSPATH=...]

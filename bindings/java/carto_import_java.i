@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto_import_java.i — the Java binding (package org.carto.importapi): the module, the
  * exception mapping, the progress trampoline and the Java idioms of the classes of
  * ../carto_import.i. SWIG runs with -package org.carto.importapi (bindings/java/CMakeLists.txt).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto_import_python.i — the Python binding: the module, the exception mapping, the progress
  * trampoline and the Pythonic layer of the classes of ../carto_import.i.
  *

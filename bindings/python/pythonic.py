@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 
 # ---- The Pythonic layer (bindings/python/pythonic.py, inserted by SWIG at the end of core.py).
 # Seconds instead of milliseconds, keywords instead of setters, lists instead of list handles,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto_import_ruby.i — the Ruby binding: the native extension carto_import/core.so (module
  * CartoImport::Core; SWIG runs with -initname core), its exceptions, the progress trampoline
  * (blocks) and the Ruby names of the classes of ../carto_import.i. lib/carto_import.rb puts the

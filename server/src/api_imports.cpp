@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // POST/GET /api/v1/imports (PROTOCOL.md §2) and connector imports (§3).
 #include <cstdio>
 #include <functional>

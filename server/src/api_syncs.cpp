@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // /api/v1/synchronizations (PROTOCOL.md §4): create, list, show, update, delete, sync_now.
 #include <cstdlib>
 

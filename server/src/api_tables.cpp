@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // GET /api/v1/tables/:id (PROTOCOL.md §5.5).
 #include "api.hpp"
 #include "app.hpp"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // GET/PUT/DELETE /api/v1/viz (PROTOCOL.md §5.1-5.4): datasets and maps.
 #include <algorithm>
 #include <map>

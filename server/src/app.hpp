@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The server's shared state: configuration, metadata store, per-user table stores, job runner,
 // test hooks. One App lives for the whole process.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Connector parameters (PROTOCOL.md §3): the provider check done when a request arrives, the
 // validation done when the job runs (1501, 1502), and the public form a sync shows.
 // Only the postgres provider is enabled; it is read through GDAL's PG driver.

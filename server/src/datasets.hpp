@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Datasets (user table + canonical "table" visualization) and derived maps: creation after an
 // import, renaming, deletion with their dependents, and the JSON presenters of PROTOCOL.md §5.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Test hooks (only with --test-hooks): fault injection on matching requests and a log of the
 // requests received, with secrets redacted. Routes: /_test/faults, /_test/requests
 // (documented in server/README.md).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Request plumbing shared by the API handlers: URL/user routing (PROTOCOL.md §1.1), parameter
 // merging (query > body), authentication (§1.2) and JSON responses.
 #pragma once

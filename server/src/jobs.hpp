@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The import job runner: a pool of worker threads taking job ids from a FIFO queue and moving
 // each job through pending -> uploading -> unpacking -> importing -> guessing ->
 // complete | failure (PROTOCOL.md §2.4), pausing --step-delay-ms (x time scale) after each state.

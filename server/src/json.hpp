@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Thin RAII + builder helpers over cJSON (keys keep their insertion order, which the protocol's
 // "keys in this order" rules rely on).
 #pragma once

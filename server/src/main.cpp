@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // carto-import-server: a local emulator of the CARTO Import API (legacy v1). See --help and
 // server/README.md.
 #include <csignal>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The import path every import shares, whether an import job (an upload, a URL, a connector; a
 // sync's first import) or a sync's scheduled run: get the source onto local disk (download or
 // database fetch, with the checksum that tells a sync whether anything changed), then import it

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Metadata store of carto-import-server: DATA/meta.sqlite (WAL). Users, import jobs, user tables
 // (metadata of the tables kept in each user's GeoPackage), visualizations and their table
 // dependencies, and synchronizations. Thread-safe: one connection behind a mutex.

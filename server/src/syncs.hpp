@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Synchronizations (sync tables, PROTOCOL.md §4): the scheduler that enqueues due syncs, the
 // workers that run them, the rules of sync_now, and the link with a sync's first import.
 //

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The thread pool Jobs and Syncs share: worker threads taking ids from a FIFO queue and running
 // each with run(id), and a bounded stop. The queue and its lock are the derived class's too
 // (Syncs decides what to enqueue under mu_; Jobs' step delay waits on cv_ for stopping_).

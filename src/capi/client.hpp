@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The client handle, shared by the shims of the objects a client creates.
 #pragma once
 

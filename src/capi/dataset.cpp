@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // carto_import_dataset and carto_import_dataset_list, and the one-call import.
 #include <cctype>
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The C boundary. Every exported function runs its body through guard(), the one exception
 // barrier: no C++ exception crosses the C API, every failure sets the thread's last error,
 // and the returned status always equals the recorded code. Getters (guard_value) cannot fail

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The handle types that more than one shim creates, and helpers the shims share.
 #pragma once
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // carto_import_params, carto_import_job and carto_import_string_list.
 #include "capi/client.hpp"
 #include "capi/handles.hpp"

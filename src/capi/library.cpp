@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Version, global initialisation and the last-error record.
 #include "capi/guard.hpp"
 #include "core/global.hpp"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // carto_import_options: typed setters that validate at once.
 #include "capi/guard.hpp"
 #include "core/options.hpp"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // When to retry and how long to wait (PEERS §3: exponential backoff with full jitter, a capped
 // Retry-After). Pure functions, so the schedule is unit-tested without sleeping.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The shared state behind a carto_import_client: its options and its transport. Jobs and
 // datasets hold a shared_ptr to it, so they keep working after the client handle is freed.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Datasets (PROTOCOL §5): a table and its canonical visualization, listed, fetched, edited and
 // deleted through api/v1/viz and api/v1/tables.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The error model of the core: carto::Error carries everything the C API's thread-local
 // last-error record exposes. The C shim turns it into a status code and that record.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The HTTP transport: libcurl with a pool of reused connections per client, one retry policy,
 // deadlines, streaming uploads, and the decoding of every error into carto::Error.
 #pragma once

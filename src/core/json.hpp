@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // A small RAII layer over cJSON: documents own their tree; lookups return nullptr or
 // defaults instead of crashing on missing or mistyped members.
 #pragma once

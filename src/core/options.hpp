@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The settings a client is built from (carto_import_options in the C API).
 #pragma once
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The one polling loop behind every wait (import jobs, sync tables): adaptive intervals, state
 // changes reported through the progress callback, and never past the deadline.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Decoding what a CARTO server answers (PROTOCOL §6): every error status and body shape
 // becomes an ErrorInfo with a code from carto_import.h and a message saying what to do next.
 #pragma once

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Sync tables (PROTOCOL §4): datasets re-imported on a schedule from a URL or a connector.
 #pragma once
 

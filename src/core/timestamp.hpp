@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // ISO-8601 timestamps as CARTO sends them (PROTOCOL §1.4): with or without fractional seconds,
 // "Z" or a ±hh:mm offset.
 #pragma once

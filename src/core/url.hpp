@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Base URLs of CARTO accounts (PROTOCOL §1.1) and the little URL work the client needs.
 #pragma once
 

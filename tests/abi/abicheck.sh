@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Compares the built library with the committed ABI baseline (abidiff, from abigail-tools).
 # Additions pass; any incompatible change fails until the baseline is regenerated in the same
 # commit (ninja abi-baseline) — a deliberate, visible change.

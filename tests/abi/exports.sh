@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The library exports exactly the symbols listed in the version script, all carto_import_*.
 # Usage: exports.sh LIBRARY VERSION_SCRIPT
 set -eu

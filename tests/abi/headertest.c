@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The public header compiles alone as strict C99 (and, from headertest.cpp, as C++). */
 #include "carto_import.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The public API without a server: versions, options validation, client construction and
  * its getters, handle checks, and the per-thread last error. */
 #include <pthread.h>
@@ -28,13 +30,13 @@ static void test_version(void **state) {
   snprintf(expected, sizeof expected, "%d.%d.%d", CARTO_IMPORT_VERSION_MAJOR,
            CARTO_IMPORT_VERSION_MINOR, CARTO_IMPORT_VERSION_PATCH);
   assert_string_equal(carto_import_version(), expected);
-  assert_string_equal(carto_import_version(), "0.1.0");
+  assert_string_equal(carto_import_version(), "0.2.0");
   assert_int_equal(carto_import_version_num(), CARTO_IMPORT_VERSION_NUM);
-  assert_int_equal(CARTO_IMPORT_VERSION_NUM, 0x000100);
-  assert_true(CARTO_IMPORT_AT_LEAST_VERSION(0, 0, 9));
-  assert_true(CARTO_IMPORT_AT_LEAST_VERSION(0, 1, 0));
-  assert_false(CARTO_IMPORT_AT_LEAST_VERSION(0, 1, 1));
-  assert_false(CARTO_IMPORT_AT_LEAST_VERSION(0, 2, 0));
+  assert_int_equal(CARTO_IMPORT_VERSION_NUM, 0x000200);
+  assert_true(CARTO_IMPORT_AT_LEAST_VERSION(0, 1, 9));
+  assert_true(CARTO_IMPORT_AT_LEAST_VERSION(0, 2, 0));
+  assert_false(CARTO_IMPORT_AT_LEAST_VERSION(0, 2, 1));
+  assert_false(CARTO_IMPORT_AT_LEAST_VERSION(0, 3, 0));
   assert_false(CARTO_IMPORT_AT_LEAST_VERSION(1, 0, 0));
 }
 

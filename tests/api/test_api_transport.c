@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The transport through the public API, against the loopback stub: retries and backoff,
  * timeouts, servers dying mid-reply, refused connections, and one client shared by threads. */
 #include <pthread.h>

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Tests of the carto-import tool, one per function test_NAME, run through with_server.py:
 
   with_server.py SERVER --serve examples/data -- cli_tests.py TOOL NAME

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* A program built against the installed library, as a user of the system package would. */
 #include <carto_import.h>
 #include <stdio.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Datasets end to end: get by id and name, edit and save, delete (refused when maps depend on
  * the dataset, forced), and what a deleted dataset looks like. */
 #include "it_support.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Failures end to end: every failed import maps to CARTO_IMPORT_EREMOTE with the server's CARTO
  * error; refusals map to their own codes (slots, keys, unknown jobs). */
 #include "it_support.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Protocol violations and transient failures, injected with the server's /_test/faults hooks:
  * malformed and truncated replies, dropped connections, 503s, 429s with Retry-After. */
 #include "it_support.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* dataset_list_all follows every page: 104 datasets (four zips of 26 CSV files, the most one
  * import takes) are more than one page of 100. Slow: the server imports ~100 tables. */
 #include "it_support.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* A server killed (SIGKILL) in the middle of a large upload, then restarted on the same data:
  * the client gets a network error, the job the server was running is failed as stuck (6671),
  * and new imports work. Slow: a large file is generated and partly sent. */

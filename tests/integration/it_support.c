@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Support for the integration tests: servers, test hooks, clients, files. See it_support.h. */
 #define _GNU_SOURCE /* pipe2, O_CLOEXEC */
 #include "it_support.h"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Support for the integration tests: each test talks to a real carto-import-server that it
  * starts itself (fork/exec of $CARTO_IMPORT_SERVER, --port 0, a throwaway data directory),
  * drives its /_test hooks with libcurl, and uses only carto_import.h for everything else.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Fixtures for the carto-import-server test suite (stdlib only: urllib, http.server)."""
 import base64
 import http.server

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Helpers of the sync and connector tests: a fast time scale and sync polling."""
 import datetime
 import time

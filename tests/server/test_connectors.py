@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Connector imports and syncs (PROTOCOL.md §3) against a throwaway PostgreSQL cluster
 (tests/support/pg_cluster.py; Debian package postgresql). Only the postgres provider is
 enabled: every other provider fails with 1501, parameter errors with 1502, connection and query

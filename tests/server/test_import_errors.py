@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Every import error code the emulator can produce (PROTOCOL.md §2.5)."""
 import io
 import zipfile

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """POST/GET /api/v1/imports: input modes, formats, parameters, job states (PROTOCOL.md §2)."""
 import io
 import json

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Restarts: everything persists; interrupted jobs become 6671 (stuck), never hang."""
 import signal
 import time

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Sync runs (PROTOCOL.md §4.6): the scheduler's runs of URL syncs with changed, unchanged and
 vanished sources, retries, and syncs across restarts. The server runs with --time-scale SCALE
 (900 s = SPAN seconds)."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Synchronizations (sync tables, PROTOCOL.md §4) from URLs: the endpoints, the rules of
 creation and sync_now, ownership, concurrency (test_sync_runs.py: the scheduler's runs).
 The server runs with --time-scale SCALE (900 s = SPAN seconds)."""

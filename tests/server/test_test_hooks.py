@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """--test-hooks: fault injection (/_test/faults) and the request log (/_test/requests)."""
 import http.client
 import json

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Datasets and maps: GET/PUT/DELETE /api/v1/viz and GET /api/v1/tables (PROTOCOL.md §5)."""
 import time
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Times import_file on a generated CSV (not a CTest test). Usage: bench_engine_csv [MB]
 #include <chrono>
 #include <cstdio>

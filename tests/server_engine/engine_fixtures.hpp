@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Inputs for the import tests, made on the fly: archives with libarchive, GeoPackages,
 // shapefiles and spreadsheets with GDAL's C++ API, so no external tool is needed.
 #pragma once

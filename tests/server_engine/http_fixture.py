@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """A tiny HTTP server for the download tests: prints its port, then serves fixed routes."""
 import http.server
 import sys

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The engine's pure parts: table naming (§2.6), the error catalogue (§2.5), SHA-256, and the
 // CSV pre-scan.
 #include <set>

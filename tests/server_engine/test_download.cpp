@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // download() against a local HTTP server (http_fixture.py): status codes, redirects, schemes,
 // limits, conditional requests, checksums and file names. fetch_database()'s failures (its
 // successes need a PostgreSQL server: tests/server/test_connectors.py).

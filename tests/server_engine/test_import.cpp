@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // import_file and the table store: every format's happy path, archives, limits and error
 // codes, collision strategies, overwrite_table, describe/rename/drop, and garbage input.
 #include <algorithm>

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """A throwaway PostgreSQL cluster for tests (Debian package `postgresql`).
 
 initdb in a temporary directory, a server on a free loopback port (TCP with password

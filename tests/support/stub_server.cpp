@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The scripted loopback HTTP server of stub_server.h, on cpp-httplib.
 #include "stub_server.h"
 

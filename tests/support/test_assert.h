@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* CMocka and the assertions the C tests share (the API tests and the integration tests): C,
  * only the public header. */
 #ifndef CARTO_TEST_ASSERT_H

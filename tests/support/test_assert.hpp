@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // CMocka and the assertions the C++ tests share (the unit tests and the server engine's tests).
 // Include it after the standard headers: cmocka's fail() macro would break <ios>.
 #pragma once

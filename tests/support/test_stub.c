@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Self-test of the stub server, driven by plain libcurl: scripting, recording, multipart
  * re-assembly, broken replies, the empty-queue answer, and a prompt stop. */
 #define _POSIX_C_SOURCE 200809L

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Runs a command against a fresh carto-import-server.
 
 Starts the server on a free loopback port with a throwaway data directory and one user, exports

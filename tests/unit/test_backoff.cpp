@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The retry schedule: exact ceilings and delays, the cap, the Retry-After cap, no overflow.
 #include "core/backoff.hpp"
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The error model: strerror for every code, the per-thread last-error record, the C
 // boundary (guard) and the registry of live handles.
 #include <cstring>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Keeping API keys out of messages: registered secrets, api_key= parameters, "api_key" JSON
 // members, Authorization headers, and the last-error record.
 #include "core/redact.hpp"

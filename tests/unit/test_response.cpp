@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Decoding server replies (PROTOCOL §6): every error body shape of §6.3, the status mapping,
 // Retry-After and the Carto-Rate-Limit-* headers.
 #include "core/response.hpp"

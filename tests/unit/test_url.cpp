@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Base URLs (PROTOCOL §1.1): every form, username extraction, loopback detection, invalid
 // inputs, and the percent-encoding of query strings.
 #include "core/url.hpp"

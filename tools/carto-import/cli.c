@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The command line: parses it against CLI_COMMANDS and CLI_GLOBAL_OPTIONS, builds the client,
  * and runs the command. */
 #include <errno.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto-import: the command-line tool of libcarto_import. Shared declarations.
  *
  * The tool uses only the public C API (carto_import.h). Every command is one row of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The commands, their options and help texts, the global options and the exit codes: the one
  * source of `--help` and of the man page (help.c prints both). */
 #include "cli.h"

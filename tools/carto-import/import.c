@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* import, connector import, syncs create: run an import job or create a sync table, wait for
  * it, and show the datasets it created. */
 #include <ctype.h>

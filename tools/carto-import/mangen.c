@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Prints the man page of carto-import, from the same tables as its --help. */
 #include "cli.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Errors, exit statuses, and how datasets, jobs and sync tables are shown. */
 #include <limits.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Progress on stderr, Ctrl-C, and waiting for import jobs and sync tables.
  *
  * Waits are the library's (carto_import_job_wait, carto_import_sync_wait): they ask the

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """carto_import: import data into CARTO (Import API v1) through libcarto_import.
 
 Two layers over the same C library:

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Type stub of carto_import (the Pythonic API; the classes live in carto_import.core)."""
 import os
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Union

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """carto-python compatible authentication: APIKeyAuthClient, NonVerifiedAPIKeyAuthClient.
 
 An auth client holds a carto_import.Client (its .client); the managers of carto_import.datasets,

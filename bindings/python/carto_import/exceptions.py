@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """The exceptions of carto_import: one class per kind of failure, all CartoException.
 
 Every failure of the C library becomes one of these, chosen from the library's status code

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Fixtures: the account of the carto-import-server started by tests/support/with_server.py
 (CARTO_API_URL, CARTO_API_KEY; SAMPLES_URL serves examples/data)."""
 import json

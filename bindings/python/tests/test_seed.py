@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Every code block of the seed document (import_api.rst), with `carto` replaced by
 `carto_import` and the blanks filled in: a local file, a URL from SAMPLES_URL, and the ids of
 datasets created. The blocks are kept verbatim otherwise; time.sleep is shortened."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Sync tables, and connectors against a throwaway PostgreSQL (tests/support/pg_cluster.py)."""
 import os
 import sys

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Blocking calls release the GIL; callbacks take it back; a client is shared by threads."""
 import threading
 import time

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # frozen_string_literal: true
 
 # CartoImport: import data into CARTO (Import API v1) through libcarto_import.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Unpacking uploads with libarchive, with the limits that stop zip bombs and path tricks.
 #include <archive.h>
 #include <archive_entry.h>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // One cheap pass over a CSV before GDAL reads it: structure checks (2003, 2004, 2005), row
 // count (6668), encoding, and column types guessed from every row. GDAL's AUTODETECT_TYPE
 // only looks at the first megabyte and turns later values that do not fit into NULLs; the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // fetch_database: a PostgreSQL table or query result, read through GDAL's PG driver, written to
 // a GeoPackage of one layer with a checksum of what was read.
 //

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // download: fetch a URL import or a sync's source with libcurl, with the CARTO error codes.
 #include <curl/curl.h>
 #include <unistd.h>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Internals of the import engine shared by its .cpp files (not part of the contract).
 #pragma once
 

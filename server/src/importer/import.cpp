@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // import_file: from an uploaded or downloaded file to tables in the user's store.
 //
 // 1. sources: the file itself, or the data files unpacked from an archive ("unpacking");

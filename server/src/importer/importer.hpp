@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The import engine of carto-import-server: turns a file on disk (an upload or a download) into
 // tables in the user's table store, with the CARTO error codes of PROTOCOL.md §2.5.
 // This header is the contract between the HTTP side of the server (jobs, endpoints) and the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Table and column naming (PROTOCOL.md §2.6).
 #include <algorithm>
 #include <cstring>

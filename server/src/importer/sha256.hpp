@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // SHA-256 (FIPS 180-4), for the checksum of downloaded files: small enough to keep the server
 // free of a crypto library dependency.
 #pragma once

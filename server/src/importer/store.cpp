@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The user's table store: one GeoPackage, one GDAL table per dataset.
 #include <algorithm>
 #include <cstdlib>
