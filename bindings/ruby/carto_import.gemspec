@@ -6,7 +6,7 @@
 Gem::Specification.new do |s|
   s.name = "carto_import"
   s.version = ENV.fetch("CARTO_IMPORT_VERSION") do
-    `sh "#{File.expand_path("../../scripts/package/version.sh", __dir__)}"`.strip
+    `sh "#{File.expand_path("../../scripts/version.sh", __dir__)}"`.strip
   end
   s.summary = "Import data into CARTO (Import API v1) through libcarto_import"
   s.description = "Datasets, import jobs, sync tables and connectors of the CARTO Import API, " \

@@ -6,7 +6,7 @@ set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
-version=$(sh "$top/scripts/package/version.sh")
+version=$(sh "$top/scripts/version.sh")
 scratch="$top/build-package/$(basename "$0" .sh)"
 mkdir -p "$scratch"
 
