@@ -1,6 +1,4 @@
 // carto_import_dataset and carto_import_dataset_list, and the one-call import.
-#include <cctype>
-
 #include "capi/client.hpp"
 #include "capi/handles.hpp"
 
@@ -22,7 +20,13 @@ std::vector<std::unique_ptr<Dataset>> datasets_of(const ImportJob &job, const De
   return out;
 }
 
-bool is_connector(const char *source) { return source[0] == '{'; }
+// A connector is a JSON object: what a JSON parser would take for one, i.e. '{' after any
+// leading white space. Text that opens like one but does not parse still goes to the connector
+// path, whose error never quotes it (it may hold a password).
+bool is_connector(const char *source) {
+  while (*source == ' ' || *source == '\t' || *source == '\r' || *source == '\n') ++source;
+  return *source == '{';
+}
 
 // A job for a file, a URL or a connector, by the look of `source`.
 std::unique_ptr<ImportJob> job_for(const std::shared_ptr<ClientCore> &core, const char *source,
@@ -84,14 +88,16 @@ carto_import_status carto_import_dataset_create_sync(carto_import_dataset_list *
 carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
                                             carto_import_job *job) {
   return capi::guard_new(out, capi::Kind::dataset_list, [&] {
-    return datasets_of(capi::job_of(job), std::nullopt);
+    const ImportJob &j = capi::job_of(job);
+    return datasets_of(j, j.client()->call_deadline());
   });
 }
 
 carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **out,
                                                 carto_import_client *client) {
   return capi::guard_new(out, capi::Kind::dataset_list, [&] {
-    return list_datasets(capi::core_of(client));
+    auto core = capi::core_of(client);
+    return list_datasets(core, core->call_deadline());
   });
 }
 

@@ -56,6 +56,16 @@ ClientCore::ClientCore(const Options &opts) : opts_(validated(opts)), transport_
 
 ClientCore::~ClientCore() { unregister_secret(opts_.api_key); }
 
+void check_list_size(const ClientCore &client, const std::string &request, long long entries) {
+  const long long limit = client.options().max_list_entries;
+  if (entries > limit)
+    throw protocol_error(request, "it lists " + std::to_string(entries) +
+                                      " entries, more than the limit of " +
+                                      std::to_string(limit) +
+                                      " (raise it with carto_import_options_set_max_list_entries "
+                                      "if the account really has that many)");
+}
+
 JsonPtr ClientCore::send_json(const HttpRequest &req, const Deadline &deadline, HttpReply *raw) {
   HttpReply reply = transport_.send(req, deadline);
   JsonPtr doc;

@@ -14,6 +14,11 @@ namespace carto {
 void global_init();
 void global_cleanup() noexcept;
 
+class ClientCore;
+
+// Throws EPROTOCOL when a listing claims more than the options' max_list_entries entries.
+void check_list_size(const ClientCore &client, const std::string &request, long long entries);
+
 class ClientCore {
  public:
   // Validates the options (base URL and key present; plain http only to loopback unless
@@ -26,6 +31,10 @@ class ClientCore {
   const Options &options() const { return opts_; }
   const std::string &username() const { return opts_.base.username; }
   const std::string &base_url() const { return opts_.base.url; }
+
+  // The deadline of a call that sends no file and has no timeout of its own (listings, gets,
+  // deletes...): now + the options' call timeout, or none when that is 0.
+  Deadline call_deadline() const { return earlier(std::nullopt, opts_.call_timeout_ms); }
 
   // Sends a request and parses the JSON reply; throws EPROTOCOL when a 2xx body is not a
   // JSON object. Returns nullptr for an empty body (204, and DELETE replies). When `raw` is

@@ -34,7 +34,7 @@ class Dataset {
 
   void set_string(const std::string &field, const char *value);
   void save();
-  void refresh();
+  void refresh(const Deadline &deadline = std::nullopt);
   void remove(bool force);
 
  private:
@@ -46,7 +46,10 @@ class Dataset {
   std::set<std::string> changed_;
 };
 
-// Every dataset of the account, following every page.
-std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client);
+// Every dataset of the account, following every page until the deadline; EPROTOCOL when the
+// pages make no progress (repeated ids, a total that changes, cannot be reached or exceeds
+// the options' max_list_entries).
+std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client,
+                                                   const Deadline &deadline);
 
 }  // namespace carto
