@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include <cctype>
+#include <cstring>
 #include <mutex>
 
 #include "carto_import.h"
@@ -54,7 +56,31 @@ ClientCore::ClientCore(const Options &opts) : opts_(validated(opts)), transport_
   register_secret(opts_.api_key);
 }
 
-ClientCore::~ClientCore() { unregister_secret(opts_.api_key); }
+ClientCore::~ClientCore() {
+  unregister_secret(opts_.api_key);
+  for (auto &secret : secrets_) {
+    unregister_secret(secret);
+    wipe(secret);
+  }
+}
+
+void ClientCore::hide_passwords(const cJSON *connector) {
+  const cJSON *item = nullptr;
+  cJSON_ArrayForEach(item, connector) {
+    if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
+      hide_passwords(item);
+      continue;
+    }
+    std::string name = item->string ? item->string : "";
+    for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!cJSON_IsString(item) || std::strlen(item->valuestring) < 4 ||
+        (name.find("password") == std::string::npos && name.find("passwd") == std::string::npos))
+      continue;
+    std::lock_guard<std::mutex> lock(secrets_mu_);
+    secrets_.emplace_back(item->valuestring);
+    register_secret(secrets_.back());
+  }
+}
 
 void check_list_size(const ClientCore &client, const std::string &request, long long entries) {
   const long long limit = client.options().max_list_entries;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "core/http.hpp"
 #include "core/json.hpp"
@@ -36,6 +39,11 @@ class ClientCore {
   // deletes...): now + the options' call timeout, or none when that is 0.
   Deadline call_deadline() const { return earlier(std::nullopt, opts_.call_timeout_ms); }
 
+  // Registers the passwords of a connector (every "password"/"passwd" string member, at any
+  // depth, of 4 characters or more) as secrets for the client's lifetime, so that a server
+  // quoting one in prose gets it redacted too.
+  void hide_passwords(const cJSON *connector);
+
   // Sends a request and parses the JSON reply; throws EPROTOCOL when a 2xx body is not a
   // JSON object. Returns nullptr for an empty body (204, and DELETE replies). When `raw` is
   // given it receives the reply (status and headers).
@@ -49,6 +57,8 @@ class ClientCore {
   } global_;  // first member: outlives the transport
   Options opts_;
   Transport transport_;
+  std::mutex secrets_mu_;
+  std::vector<std::string> secrets_;  // registered by hide_passwords
 };
 
 }  // namespace carto

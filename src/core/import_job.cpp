@@ -182,6 +182,7 @@ std::unique_ptr<ImportJob> ImportJob::from_connector(std::shared_ptr<ClientCore>
                                                      const std::string &connector_json,
                                                      ImportParams params) {
   JsonPtr connector = parse_connector(connector_json);
+  client->hide_passwords(connector.get());
   std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::connector));
   job->connector_ = json_print(connector.get());
   job->params_ = params;

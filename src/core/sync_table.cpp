@@ -57,8 +57,10 @@ std::unique_ptr<SyncTable> SyncTable::create(std::shared_ptr<ClientCore> client,
   JsonPtr body(cJSON_CreateObject());
   if (!body) throw std::bad_alloc();
   if (connector) {
-    if (!cJSON_AddItemToObject(body.get(), "connector", parse_connector(source).release()))
-      throw std::bad_alloc();
+    JsonPtr parsed = parse_connector(source);
+    client->hide_passwords(parsed.get());
+    if (!cJSON_AddItemToObject(body.get(), "connector", parsed.get())) throw std::bad_alloc();
+    parsed.release();
   } else {
     check_fetchable_url(source);
     if (!cJSON_AddStringToObject(body.get(), "url", source.c_str())) throw std::bad_alloc();
