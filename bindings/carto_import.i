@@ -476,9 +476,10 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   }
   carto_import_status save() { return carto_import_dataset_save($self->h); }
   carto_import_status refresh() { return carto_import_dataset_refresh($self->h); }
-  /** Deletes the dataset, unless maps depend on it. */
+  /** Deletes the dataset, unless maps depend on it. A lost reply whose retry gets 404 is
+   *  success: the dataset is gone (docs/errors.md). */
   carto_import_status remove() { return carto_import_dataset_delete($self->h); }
-  /** Deletes the dataset even when maps depend on it. */
+  /** Deletes the dataset even when maps depend on it (a lost reply then 404: success). */
   carto_import_status force_remove() { return carto_import_dataset_force_delete($self->h); }
 }
 
@@ -503,7 +504,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_interval(long interval_seconds) {
     return carto_import_sync_set_interval($self->h, interval_seconds);
   }
-  /** Stops syncing; the table stays as a normal dataset. */
+  /** Stops syncing; the table stays as a normal dataset (a lost reply then 404: success). */
   carto_import_status remove() { return carto_import_sync_delete($self->h); }
   carto_import_status dataset(CartoDataset **OUT) {
     carto_import_dataset *h = NULL;

@@ -191,8 +191,10 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
   check(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https"));
   check(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L));
   // libcurl silently re-sends a request once when a reused connection closes before any reply;
-  // a POST (which creates an import job) must not be repeated that way: new connection.
-  if (req.method == "POST") check(curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L));
+  // a POST (which creates an import job) must not be repeated that way, nor a DELETE (whose
+  // retry must know the first attempt may have deleted): new connection.
+  if (req.method == "POST" || req.method == "DELETE")
+    check(curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L));
   check(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));
   check(curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str()));
   check(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf));

@@ -333,41 +333,26 @@ static carto_import_options *stub_options(stub_server *s) {
   return options_for(stub_base_url(s, IT_USER), IT_API_KEY);
 }
 
-static void run_matrix(matrix *m, int with_silent_servers) {
-  static char failures[1 << 16];
-  failures[0] = '\0';
-  int cells = 0;
-  double spent[FAULTS] = {0};
-  for (int o = 0; o < OPS; ++o)
-    for (int f = 0; f < FAULTS; ++f) {
-      if (!with_silent_servers && (f == F_HANG || f == F_DRIP)) continue;
-      const double t0 = now_ms();
-      cell(m, &kOps[o], (fault)f, failures, sizeof failures);
-      spent[f] += now_ms() - t0;
-      ++cells;
-    }
-  print_message("%d cells; seconds per fault (all operations):", cells);
-  for (int f = 0; f < FAULTS; ++f) print_message(" %s %.1f;", kFaultNames[f], spent[f] / 1000);
-  print_message("\n");
-  if (failures[0]) {
-    print_error("cells that failed:\n%s", failures);
-    fail();
-  }
+static carto_import_options *stub_options_tight(stub_server *s) {
+  carto_import_options *opts = stub_options(s);
+  assert_ok(carto_import_options_set_retry(opts, 3, 20, 200));
+  assert_ok(carto_import_options_set_connect_timeout_ms(opts, 1000));
+  assert_ok(carto_import_options_set_request_timeout_ms(opts, 500));
+  assert_ok(carto_import_options_set_call_timeout_ms(opts, 3000));
+  assert_ok(carto_import_options_set_low_speed(opts, 1024, 1));
+  assert_ok(carto_import_options_set_poll_interval_ms(opts, 20, 200));
+  return opts;
 }
 
-static void matrix_setup(matrix *m, carto_import_options *opts_or_null, int attempts,
-                         long bound_ms) {
+static void matrix_setup(matrix *m, carto_import_options *(*options)(stub_server *), long bound_ms) {
   memset(m, 0, sizeof *m);
   m->stub = stub_start();
   assert_non_null(m->stub);
   m->port = stub_port(m->stub);
-  carto_import_options *opts = opts_or_null ? opts_or_null : stub_options(m->stub);
-  if (opts_or_null) assert_ok(carto_import_options_set_base_url(opts, stub_base_url(m->stub, IT_USER)));
-  assert_ok(carto_import_client_new(&m->client, opts));
-  carto_import_options_free(opts);
+  m->client = it_client_from(options(m->stub));
   m->dir = it_tmpdir();
   m->file = it_write_file(m->dir, "points.csv", "id,name\n1,a\n2,b\n");
-  m->attempts = attempts;
+  m->attempts = 3;
   m->bound_ms = bound_ms;
 }
 
@@ -379,23 +364,67 @@ static void matrix_teardown(matrix *m) {
   free(m->file);
 }
 
+/* A share of the operations, run by a thread with a stub and a client of its own (the waits of
+ * the cells are mostly backoff and timeouts: threads make the matrix take minutes less). */
+typedef struct slice {
+  int first, step;
+  int silent; /* with the hang and drip cells */
+  carto_import_options *(*options)(stub_server *);
+  long bound_ms;
+  int cells;
+  double spent[FAULTS];
+  char failures[1 << 14];
+} slice;
+
+static void *run_slice(void *arg) {
+  slice *sl = arg;
+  matrix m;
+  matrix_setup(&m, sl->options, sl->bound_ms);
+  for (int o = sl->first; o < OPS; o += sl->step)
+    for (int f = 0; f < FAULTS; ++f) {
+      if (!sl->silent && (f == F_HANG || f == F_DRIP)) continue;
+      const double t0 = now_ms();
+      cell(&m, &kOps[o], (fault)f, sl->failures, sizeof sl->failures);
+      sl->spent[f] += now_ms() - t0;
+      ++sl->cells;
+    }
+  matrix_teardown(&m);
+  return NULL;
+}
+
+enum { SLICES = 4 };
+
+/* Runs every cell in SLICES threads; reports the time each fault took (summed) and fails with
+ * the list of the cells that misbehaved. A failed assertion inside a thread (a prelude's
+ * scripted call) aborts the test. */
+static void run_matrix(int silent, carto_import_options *(*options)(stub_server *), long bound_ms) {
+  static slice slices[SLICES];
+  pthread_t threads[SLICES];
+  for (int i = 0; i < SLICES; ++i) {
+    memset(&slices[i], 0, sizeof slices[i]);
+    slices[i] = (slice){i, SLICES, silent, options, bound_ms, 0, {0}, ""};
+    assert_int_equal(pthread_create(&threads[i], NULL, run_slice, &slices[i]), 0);
+  }
+  int cells = 0, failed = 0;
+  double spent[FAULTS] = {0};
+  for (int i = 0; i < SLICES; ++i) {
+    pthread_join(threads[i], NULL);
+    cells += slices[i].cells;
+    for (int f = 0; f < FAULTS; ++f) spent[f] += slices[i].spent[f];
+    if (slices[i].failures[0]) print_error("%s", slices[i].failures), failed = 1;
+  }
+  print_message("%d cells; seconds per fault (all operations):", cells);
+  for (int f = 0; f < FAULTS; ++f)
+    if (spent[f] > 0) print_message(" %s %.1f;", kFaultNames[f], spent[f] / 1000);
+  print_message("\n");
+  if (failed) fail_msg("the cells above failed");
+}
+
 /* Tight options: 3 attempts 20..200 ms apart, 500 ms per attempt, 3 s per call, a stall after
  * 1 s under 1 KiB/s. Every cell must end within the call's 3 s (plus slack for the work). */
 static void test_matrix_tight(void **state) {
   (void)state;
-  carto_import_options *opts = NULL;
-  assert_ok(carto_import_options_new(&opts));
-  assert_ok(carto_import_options_set_api_key(opts, IT_API_KEY));
-  assert_ok(carto_import_options_set_retry(opts, 3, 20, 200));
-  assert_ok(carto_import_options_set_connect_timeout_ms(opts, 1000));
-  assert_ok(carto_import_options_set_request_timeout_ms(opts, 500));
-  assert_ok(carto_import_options_set_call_timeout_ms(opts, 3000));
-  assert_ok(carto_import_options_set_low_speed(opts, 1024, 1));
-  assert_ok(carto_import_options_set_poll_interval_ms(opts, 20, 200));
-  matrix m;
-  matrix_setup(&m, opts, 3, 8000); /* 3 s, and the slack of a loaded machine */
-  run_matrix(&m, 1);
-  matrix_teardown(&m);
+  run_matrix(1, stub_options_tight, 8000); /* 3 s, and the slack of a loaded machine */
 }
 
 /* ---- the default options, silent and dripping servers -------------------------------------- */
@@ -413,14 +442,7 @@ typedef struct silent {
 static void *meet_silent_server(void *arg) {
   silent *s = arg;
   matrix m;
-  memset(&m, 0, sizeof m);
-  m.stub = stub_start();
-  carto_import_options *opts = stub_options(m.stub);
-  carto_import_client_new(&m.client, opts);
-  carto_import_options_free(opts);
-  m.dir = it_tmpdir();
-  m.file = it_write_file(m.dir, "points.csv", "id,name\n1,a\n");
-  m.attempts = 3;
+  matrix_setup(&m, stub_options, 120000);
   handles h = {NULL, NULL, NULL};
   if (s->prelude) s->prelude(&m, &h);
   static const op none = {"", NULL, NULL, "{}", {NULL}, 0};
@@ -447,10 +469,7 @@ static void test_matrix_defaults(void **state) {
   for (int i = 0; i < N; ++i)
     assert_int_equal(pthread_create(&threads[i], NULL, meet_silent_server, &cases[i]), 0);
 
-  matrix m;
-  matrix_setup(&m, NULL, 3, 20000); /* 429: 2 x Retry-After 1 s; backoff: < 1.5 s */
-  run_matrix(&m, 0);
-  matrix_teardown(&m);
+  run_matrix(0, stub_options, 20000); /* 429: 2 x Retry-After 1 s; backoff: < 1.5 s */
 
   for (int i = 0; i < N; ++i) {
     pthread_join(threads[i], NULL);
