@@ -272,9 +272,9 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     if (sink.overflow) throw protocol_error(req.describe(), "the reply is larger than 64 MiB");
     e.code = code_for(rc);
     if (rc == CURLE_OPERATION_TIMEDOUT && left != LONG_MAX && total == left)
-      e.message = req.describe() + ": the caller's deadline passed before the server answered"
-                                   " (the call's timeout, or the time limit of a call without "
-                                   "a file: carto_import_options_set_call_timeout_ms)";
+      e.message = req.describe() + ": the deadline passed before the server answered (the "
+                                   "call's timeout, or for calls without a file the call "
+                                   "timeout: carto_import_options_set_call_timeout_ms)";
     else
       e.message = req.describe() + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)) +
                   "; " + hint_for(e.code);
