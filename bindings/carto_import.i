@@ -295,6 +295,12 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_request_timeout_ms(long ms) {
     return carto_import_options_set_request_timeout_ms($self->h, ms);
   }
+  carto_import_status set_call_timeout_ms(long ms) {
+    return carto_import_options_set_call_timeout_ms($self->h, ms);
+  }
+  carto_import_status set_max_list_entries(long long entries) {
+    return carto_import_options_set_max_list_entries($self->h, entries);
+  }
   carto_import_status set_low_speed(long bytes_per_second, long seconds) {
     return carto_import_options_set_low_speed($self->h, bytes_per_second, seconds);
   }

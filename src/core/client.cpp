@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <mutex>
@@ -77,6 +78,7 @@ void ClientCore::hide_passwords(const cJSON *connector) {
         (name.find("password") == std::string::npos && name.find("passwd") == std::string::npos))
       continue;
     std::lock_guard<std::mutex> lock(secrets_mu_);
+    if (std::find(secrets_.begin(), secrets_.end(), item->valuestring) != secrets_.end()) continue;
     secrets_.emplace_back(item->valuestring);
     register_secret(secrets_.back());
   }

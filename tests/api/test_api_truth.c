@@ -22,7 +22,7 @@ static void assert_no_key(const char *key) {
 static carto_import_client *client_of(stub_server *s, long max_list_entries) {
   carto_import_options *o = options_for(stub_base_url(s, "demo"), KEY);
   assert_ok(carto_import_options_set_retry(o, 3, 1, 5));
-  assert_ok(carto_import_options_set_request_timeout_ms(o, 2000));
+  assert_ok(carto_import_options_set_request_timeout_ms(o, 2000 * (long)time_scale()));
   if (max_list_entries > 0) assert_ok(carto_import_options_set_max_list_entries(o, max_list_entries));
   carto_import_client *c = NULL;
   assert_ok(carto_import_client_new(&c, o));

@@ -333,13 +333,15 @@ static carto_import_options *stub_options(stub_server *s) {
   return options_for(stub_base_url(s, IT_USER), IT_API_KEY);
 }
 
+/* Tight options (10 times looser under valgrind, which slows the stub as much as the client). */
 static carto_import_options *stub_options_tight(stub_server *s) {
   carto_import_options *opts = stub_options(s);
+  const long scale = (long)time_scale();
   assert_ok(carto_import_options_set_retry(opts, 3, 20, 200));
-  assert_ok(carto_import_options_set_connect_timeout_ms(opts, 1000));
-  assert_ok(carto_import_options_set_request_timeout_ms(opts, 500));
-  assert_ok(carto_import_options_set_call_timeout_ms(opts, 3000));
-  assert_ok(carto_import_options_set_low_speed(opts, 1024, 1));
+  assert_ok(carto_import_options_set_connect_timeout_ms(opts, 1000 * scale));
+  assert_ok(carto_import_options_set_request_timeout_ms(opts, 500 * scale));
+  assert_ok(carto_import_options_set_call_timeout_ms(opts, 3000 * scale));
+  assert_ok(carto_import_options_set_low_speed(opts, 1024, scale));
   assert_ok(carto_import_options_set_poll_interval_ms(opts, 20, 200));
   return opts;
 }
