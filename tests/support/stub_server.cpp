@@ -124,6 +124,7 @@ struct stub_server {
   bool stopping = false;
   std::deque<Reply> queue;
   std::deque<Record> records;  // a deque: references stay valid as it grows
+  std::chrono::steady_clock::time_point last_request = std::chrono::steady_clock::now();
   size_t unexpected = 0;
   std::string base_url;
 
@@ -150,6 +151,7 @@ void stub_server::handle(const httplib::Request &req, httplib::Response &res, st
   {
     std::lock_guard<std::mutex> lock(mu);
     records.push_back(std::move(rec));
+    last_request = std::chrono::steady_clock::now();
     if (!queue.empty()) {
       reply = std::move(queue.front());
       queue.pop_front();
@@ -395,6 +397,15 @@ void stub_clear(stub_server *s) {
   std::lock_guard<std::mutex> lock(s->mu);
   s->queue.clear();
   s->unexpected = 0;
+}
+
+void stub_wait_quiet(stub_server *s, int quiet_ms) {
+  std::unique_lock<std::mutex> lock(s->mu);
+  for (;;) {
+    const auto quiet_until = s->last_request + std::chrono::milliseconds(quiet_ms);
+    if (s->stopping || std::chrono::steady_clock::now() >= quiet_until) return;
+    s->cv.wait_until(lock, quiet_until);
+  }
 }
 
 size_t stub_pending(stub_server *s) {

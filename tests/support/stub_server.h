@@ -72,6 +72,10 @@ void stub_push_drip(stub_server *s, int status, const char *headers, int period_
 /* Forgets the replies not served yet and the count of unexpected requests. */
 void stub_clear(stub_server *s);
 
+/* Waits until no request arrived for quiet_ms (requests a client gave up on may reach the
+ * handlers late, e.g. under valgrind). */
+void stub_wait_quiet(stub_server *s, int quiet_ms);
+
 /* Scripted replies not served yet. */
 size_t stub_pending(stub_server *s);
 
