@@ -319,9 +319,17 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_connect_timeout_ms(long ms) {
     return carto_import_options_set_connect_timeout_ms($self->h, ms);
   }
-  /** Timeout of each request in milliseconds (0: none, the default). */
+  /** Timeout of each attempt of a request without a file, in ms (default 30000; 0: none). */
   carto_import_status set_request_timeout_ms(long ms) {
     return carto_import_options_set_request_timeout_ms($self->h, ms);
+  }
+  /** The limit of all the requests without a file of one call (ms; 0: none). */
+  carto_import_status set_call_timeout_ms(long ms) {
+    return carto_import_options_set_call_timeout_ms($self->h, ms);
+  }
+  /** The most entries a listing may claim (its total). */
+  carto_import_status set_max_list_entries(long long entries) {
+    return carto_import_options_set_max_list_entries($self->h, entries);
   }
   /** Stall detection: below bytes_per_second for seconds fails (0, 0: off). */
   carto_import_status set_low_speed(long bytes_per_second, long seconds) {
@@ -531,9 +539,10 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status save() { return carto_import_dataset_save($self->h); }
   /** Fetches the object again. */
   carto_import_status refresh() { return carto_import_dataset_refresh($self->h); }
-  /** Deletes the dataset, unless maps depend on it. */
+  /** Deletes the dataset, unless maps depend on it. A lost reply whose retry gets 404 is
+   *  success: the dataset is gone (docs/errors.md). */
   carto_import_status remove() { return carto_import_dataset_delete($self->h); }
-  /** Deletes the dataset even when maps depend on it. */
+  /** Deletes the dataset even when maps depend on it (a lost reply then 404: success). */
   carto_import_status force_remove() { return carto_import_dataset_force_delete($self->h); }
 }
 
@@ -561,7 +570,7 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_interval(long interval_seconds) {
     return carto_import_sync_set_interval($self->h, interval_seconds);
   }
-  /** Stops syncing; the table stays as a normal dataset. */
+  /** Stops syncing; the table stays as a normal dataset (a lost reply then 404: success). */
   carto_import_status remove() { return carto_import_sync_delete($self->h); }
   carto_import_status dataset(CartoDataset **OUT) {
     carto_import_dataset *h = NULL;

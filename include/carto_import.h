@@ -330,9 +330,14 @@ CARTO_IMPORT_API const char *carto_import_error_get_job_id(const carto_import_er
 /* ---- options ----------------------------------------------------------------------------- */
 
 /**
- * @brief Creates an options object with the defaults: TLS verified, connect timeout 10 s,
- *        request timeout 0 (none: uploads may take long), stall detection 1 byte/s over 60 s,
- *        3 attempts with backoff from 500 ms up to 30 s, API key sent with HTTP Basic auth.
+ * @brief Creates an options object with the defaults: TLS verified; API key sent with HTTP
+ *        Basic auth; connect timeout 10 s; requests without a file: 30 s per attempt and 90 s
+ *        per call, retries included; uploads: no time limit, but the stall rule (less than
+ *        1024 bytes/s for 60 s aborts); 3 attempts with backoff from 500 ms up to 30 s;
+ *        listings of at most 100000 entries. So, with the defaults, a server that accepts and
+ *        never answers, or drips its reply, makes every call fail with CARTO_IMPORT_ETIMEDOUT
+ *        within about 90 s (a wait with a timeout of its own: within that timeout, or 90 s
+ *        after the server went silent). The setters below say more about each.
  * @param[out] out  the new object. Ownership: caller frees it with carto_import_options_free().
  * @return 0, CARTO_IMPORT_EINVAL (out is NULL), CARTO_IMPORT_ENOMEM.
  * Threads: the object may be used by one thread at a time.
@@ -424,17 +429,46 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_connect_timeout_ms
     carto_import_options *opts, long ms);
 
 /**
- * @brief Time allowed for one whole HTTP request, in milliseconds; 0 (the default) means no
- *        limit, relying on stall detection, so that large uploads are not cut off.
+ * @brief Time allowed for one attempt of an HTTP request that sends no file (every request
+ *        but the upload of carto_import_job_run()), in milliseconds; default 30000; 0 means no
+ *        limit. An attempt that times out is retried as set_retry() says, within the call
+ *        timeout. Uploads have no time limit (a large file on a slow link may take hours):
+ *        the stall rule of set_low_speed() watches them instead.
  * @return 0, CARTO_IMPORT_EINVAL (ms < 0), CARTO_IMPORT_EBADHANDLE.
- * @since 0.1
+ * @since 0.1 (before 0.2 the default was 0 and the limit applied to uploads too)
  */
 CARTO_IMPORT_API carto_import_status carto_import_options_set_request_timeout_ms(
     carto_import_options *opts, long ms);
 
 /**
+ * @brief Time allowed for the requests that send no file of one call, attempts and waits
+ *        between them included, in milliseconds; default 90000; 0 means no limit.
+ *        It bounds every call that has no timeout of its own (verify, listings with all their
+ *        pages, get, refresh, save, delete, force...) and each request of a wait or of a
+ *        one-call import (carto_import_job_wait() with timeout_ms 0 waits as long as the job
+ *        runs, but a poll the server does not answer fails within this time). Failing calls
+ *        return CARTO_IMPORT_ETIMEDOUT.
+ * @return 0, CARTO_IMPORT_EINVAL (ms < 0), CARTO_IMPORT_EBADHANDLE.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_options_set_call_timeout_ms(
+    carto_import_options *opts, long ms);
+
+/**
+ * @brief The most entries a listing may claim (carto_import_dataset_list_all(),
+ *        carto_import_sync_list_all(), carto_import_job_list()); default 100000. A reply that
+ *        claims more fails with CARTO_IMPORT_EPROTOCOL instead of filling memory.
+ * @return 0, CARTO_IMPORT_EINVAL (entries < 1), CARTO_IMPORT_EBADHANDLE.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_options_set_max_list_entries(
+    carto_import_options *opts, long long entries);
+
+/**
  * @brief Stall detection: a transfer slower than bytes_per_second for seconds in a row is
- *        aborted with CARTO_IMPORT_ETIMEDOUT (default 1 byte/s for 60 s). 0, 0 disables it.
+ *        aborted with CARTO_IMPORT_ETIMEDOUT (default 1024 bytes/s for 60 s, so a server that
+ *        drips its reply, or stops reading an upload, is given up). It is the only time
+ *        limit of an upload. 0, 0 disables it.
  * @return 0, CARTO_IMPORT_EINVAL (negative values), CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
  */
@@ -454,10 +488,13 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_user_agent_suffix(
 
 /**
  * @brief Retry policy. A request that is safe to repeat (GET, PUT, DELETE; a POST only when
- *        it provably never reached the server) is tried up to max_attempts times in all when
- *        the connection fails or the server answers 429, 502, 503 or 504. The wait before
- *        attempt n is a random time in [0, min(max_backoff_ms, base_backoff_ms * 2^(n-1))]
- *        ("full jitter"), or the server's Retry-After capped at max_backoff_ms.
+ *        it provably never reached the server, or was refused with 429) is tried up to
+ *        max_attempts times in all (default 3) when the connection fails, times out or the
+ *        server answers 429, 502, 503 or 504. The wait before attempt n is a random time in
+ *        [0, min(max_backoff_ms, base_backoff_ms * 2^(n-1))] ("full jitter"; defaults 500 ms
+ *        and 30000 ms), or the server's Retry-After capped at max_backoff_ms; never past the
+ *        call's deadline (set_call_timeout_ms()). A DELETE whose reply was lost and whose
+ *        retry gets 404 succeeds: the object is gone, as asked.
  * @param opts  the options; copied.
  * @param max_attempts     1 disables retries; at most 20.
  * @param base_backoff_ms  > 0.
@@ -822,7 +859,10 @@ CARTO_IMPORT_API carto_import_status carto_import_job_last_error(const carto_imp
  * @return 0, CARTO_IMPORT_EIO, CARTO_IMPORT_ERATELIMIT (all import slots are in use),
  *         CARTO_IMPORT_EBADREQUEST (rejected parameters), CARTO_IMPORT_EAUTH,
  *         CARTO_IMPORT_ECANCELED, network, HTTP and protocol errors, CARTO_IMPORT_EINVAL
- *         (the job already ran), CARTO_IMPORT_EBADHANDLE.
+ *         (the job already ran), CARTO_IMPORT_EBADHANDLE. The request that creates the job is
+ *         never repeated once it reached the server: when its reply is lost (connection cut,
+ *         timeout, 502/504), the message says that the server may have created the job all
+ *         the same, and to look for it with carto_import_job_list() before importing again.
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_job_run(carto_import_job *job,
@@ -917,10 +957,12 @@ CARTO_IMPORT_API const char *carto_import_job_json(const carto_import_job *job);
 
 /**
  * @brief The ids of the account's unfinished import jobs (newest first), as the server lists
- *        them (PROTOCOL §2.3).
+ *        them (PROTOCOL §2.3). Within the call timeout (set_call_timeout_ms()).
  * @param client  the account's client; objects created from it keep it alive.
  * @param[out] out  Ownership: caller frees it with carto_import_string_list_free().
- * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ * @return 0, network, HTTP and protocol errors (CARTO_IMPORT_EPROTOCOL also for an id listed
+ *         twice, or more than set_max_list_entries() ids), CARTO_IMPORT_EBADHANDLE,
+ *         CARTO_IMPORT_ENOMEM.
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_job_list(carto_import_string_list **out,
@@ -946,8 +988,8 @@ CARTO_IMPORT_API void carto_import_string_list_free(carto_import_string_list *li
 /**
  * @brief Imports a local file, a URL or an external database and returns its datasets once
  *        the import completes: one per table created (an archive may hold several). A string
- *        starting with http://, https:// or ftp:// (any case) is a URL; one starting with '{'
- *        is a connector (JSON, as for carto_import_job_new_connector()); anything else is a
+ *        starting with http://, https:// or ftp:// (any case) is a URL; a JSON object (its
+ *        '{' may follow white space) is a connector (JSON, as for carto_import_job_new_connector()); anything else is a
  *        local path, used exactly as given.
  * @param client  the account's client; objects created from it keep it alive.
  * @param path_or_url  a local path, a URL or a connector.
@@ -979,10 +1021,16 @@ CARTO_IMPORT_API carto_import_status carto_import_job_datasets(carto_import_data
                                                              carto_import_job *job);
 
 /**
- * @brief Lists all the account's own datasets, following every page.
+ * @brief Lists all the account's own datasets, following every page (of 100), all of them
+ *        within the call timeout (set_call_timeout_ms()).
  * @param client  the account's client; objects created from it keep it alive.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_list_free().
  * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE, CARTO_IMPORT_ENOMEM.
+ *         The pages must make progress: a dataset listed twice, a total_entries that changes
+ *         between pages, that the pages cannot reach (an empty page before it) or overshoot,
+ *         or that exceeds set_max_list_entries() stops the listing with
+ *         CARTO_IMPORT_EPROTOCOL. CARTO_IMPORT_EAUTH when the server answers as to an
+ *         anonymous caller (no total_user_entries: the key was not accepted).
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **out,
@@ -1015,7 +1063,9 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_list_filter(
  * @param id_or_name  the dataset's id or name.
  * @param[out] out  Ownership: caller frees it with carto_import_dataset_free().
  * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors, CARTO_IMPORT_EINVAL,
- *         CARTO_IMPORT_EBADHANDLE.
+ *         CARTO_IMPORT_EBADHANDLE. A reply without map_id is CARTO_IMPORT_EAUTH when it has
+ *         the public view's shape (a public item without auth_tokens: the server took the
+ *         caller for anonymous, so the key was not accepted), else CARTO_IMPORT_EPROTOCOL.
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_dataset_get(carto_import_dataset **out,
@@ -1126,7 +1176,9 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_refresh(carto_import_d
 /**
  * @brief Deletes the dataset (its table, its sync and the maps that depend only on it),
  *        unless maps depend on it: the server is asked first, and the call refuses with
- *        CARTO_IMPORT_EINUSE, saying how many maps depend on it.
+ *        CARTO_IMPORT_EINUSE, saying how many maps depend on it. Both requests share one call
+ *        timeout (set_call_timeout_ms()). When the DELETE's reply is lost and its retry finds
+ *        nothing (404), the call succeeds: the dataset is gone, which is what was asked.
  * @return 0, CARTO_IMPORT_EINUSE, CARTO_IMPORT_ENOTFOUND, CARTO_IMPORT_EFORBIDDEN, network,
  *         HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
@@ -1135,7 +1187,7 @@ CARTO_IMPORT_API carto_import_status carto_import_dataset_delete(carto_import_da
 
 /**
  * @brief Deletes the dataset even when maps depend on it (they are deleted too when they
- *        depend only on it).
+ *        depend only on it). A lost reply whose retry gets 404 is success, as above.
  * @return 0, CARTO_IMPORT_ENOTFOUND, CARTO_IMPORT_EFORBIDDEN, network, HTTP and protocol
  *         errors, CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
@@ -1167,7 +1219,9 @@ typedef enum carto_import_force_outcome {
  * @param[out] out  Ownership: caller frees it with carto_import_sync_free().
  * @return 0, CARTO_IMPORT_EINVAL (interval too short, not a URL), CARTO_IMPORT_EBADREQUEST,
  *         CARTO_IMPORT_EAUTH (also: sync tables not enabled for the account), network, HTTP
- *         and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ *         and protocol errors, CARTO_IMPORT_EBADHANDLE. As for carto_import_job_run(), a
+ *         create whose reply was lost is not repeated; the message says to look for the sync
+ *         table with carto_import_sync_list_all() before creating it again.
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_sync_create(carto_import_sync **out,
@@ -1205,10 +1259,13 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_get(carto_import_sync **o
                                                          const char *id);
 
 /**
- * @brief Lists the account's sync tables.
+ * @brief Lists the account's sync tables (one reply), within the call timeout
+ *        (set_call_timeout_ms()).
  * @param client  the account's client; objects created from it keep it alive.
  * @param[out] out  Ownership: caller frees it with carto_import_sync_list_free().
- * @return 0, network, HTTP and protocol errors, CARTO_IMPORT_EBADHANDLE.
+ * @return 0, network, HTTP and protocol errors (CARTO_IMPORT_EPROTOCOL also for a sync table
+ *         listed twice, a total_entries other than the count listed, or more than
+ *         set_max_list_entries()), CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
  */
 CARTO_IMPORT_API carto_import_status carto_import_sync_list_all(carto_import_sync_list **out,
@@ -1312,6 +1369,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_set_interval(carto_import
 
 /**
  * @brief Stops syncing: deletes the sync definition and keeps its table as a normal dataset.
+ *        When the reply is lost and the retry finds nothing (404), the call succeeds.
  * @return 0, CARTO_IMPORT_ENOTFOUND, network, HTTP and protocol errors,
  *         CARTO_IMPORT_EBADHANDLE.
  * @since 0.1
@@ -1366,7 +1424,7 @@ CARTO_IMPORT_API carto_import_status carto_import_sync_dataset(carto_import_data
 
 /**
  * @brief The seed's dataset_manager.create(URL, SYNC_TIME) and its connector form: creates a
- *        sync table from a URL, or from a connector when source starts with '{' (JSON as for
+ *        sync table from a URL, or from a connector when source is a JSON object (as for
  *        carto_import_job_new_connector()), waits for its first run, and returns its dataset.
  *        With interval_seconds 0, a connector is imported once (no sync), as a plain import.
  * @param client  the account's client; objects created from it keep it alive.

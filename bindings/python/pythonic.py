@@ -99,8 +99,9 @@ class Options(_Handle):
 
     def configure(self, *, base_url=None, api_key=None, auth_mode=None, verify_tls=None,
                   ca_bundle=None, allow_insecure_http=None, connect_timeout=None,
-                  request_timeout=None, low_speed=None, user_agent_suffix=None,
-                  max_attempts=None, backoff=None, poll_interval=None, debug=None):
+                  request_timeout=None, call_timeout=None, low_speed=None,
+                  user_agent_suffix=None, max_attempts=None, backoff=None, poll_interval=None,
+                  max_list_entries=None, debug=None):
         """Sets the given settings; timeouts in seconds.
 
         debug: a callable(line) given one line per HTTP request attempt (method, path and
@@ -112,7 +113,10 @@ class Options(_Handle):
         low_speed: (bytes_per_second, seconds) stall detection, (0, 0) to disable.
         max_attempts / backoff=(base_seconds, max_seconds): retry policy.
         poll_interval: (initial_seconds, max_seconds) between polls of a wait.
-        request_timeout: 0 or None for no limit (the default).
+        request_timeout: one attempt of a request without a file (default 30; 0: no limit).
+        call_timeout: all the requests without a file of one call (default 90; 0: no limit).
+        low_speed also watches uploads, which have no other limit (default (1024, 60)).
+        max_list_entries: the most entries a listing may claim (default 100000).
         """
         if base_url is not None:
             self.set_base_url(base_url)
@@ -131,6 +135,10 @@ class Options(_Handle):
             self.set_connect_timeout_ms(_ms(connect_timeout, "connect_timeout"))
         if request_timeout is not None:
             self.set_request_timeout_ms(_ms(request_timeout or None, "request_timeout"))
+        if call_timeout is not None:
+            self.set_call_timeout_ms(_ms(call_timeout or None, "call_timeout"))
+        if max_list_entries is not None:
+            self.set_max_list_entries(max_list_entries)
         if low_speed is not None:
             self.set_low_speed(*low_speed)
         if user_agent_suffix is not None:

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
 // carto_import_dataset and carto_import_dataset_list, and the one-call import.
-#include <cctype>
-
 #include "capi/client.hpp"
 #include "capi/handles.hpp"
 
@@ -41,7 +39,13 @@ carto_import_status with_dataset(carto_import_dataset *d, F &&f) {
                         [&](carto_import_dataset &h) { f(*h.dataset); });
 }
 
-bool is_connector(const char *source) { return source[0] == '{'; }
+// A connector is a JSON object: what a JSON parser would take for one, i.e. '{' after any
+// leading white space. Text that opens like one but does not parse still goes to the connector
+// path, whose error never quotes it (it may hold a password).
+bool is_connector(const char *source) {
+  while (*source == ' ' || *source == '\t' || *source == '\r' || *source == '\n') ++source;
+  return *source == '{';
+}
 
 // A job for a file, a URL or a connector, by the look of `source`.
 std::unique_ptr<ImportJob> job_for(const std::shared_ptr<ClientCore> &core, const char *source,
@@ -100,14 +104,15 @@ carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
                                             carto_import_job *job) {
   if (out) *out = nullptr;
   return capi::on_job(job, [&](ImportJob &j) {
-    capi::make_handle(out, capi::Kind::dataset_list, datasets_of(j, std::nullopt));
+    capi::make_handle(out, capi::Kind::dataset_list, datasets_of(j, j.client()->call_deadline()));
   });
 }
 
 carto_import_status carto_import_dataset_list_all(carto_import_dataset_list **out,
                                                 carto_import_client *client) {
   return capi::guard_new(out, capi::Kind::dataset_list, [&] {
-    return list_datasets(capi::core_of(client));
+    auto core = capi::core_of(client);
+    return list_datasets(core, core->call_deadline());
   });
 }
 
@@ -116,7 +121,7 @@ carto_import_status carto_import_dataset_list_filter(carto_import_dataset_list *
                                                    const char *query) {
   return capi::guard_new(out, capi::Kind::dataset_list, [&] {
     auto core = capi::core_of(client);
-    return list_datasets(core, query ? decode_query(query) : QueryParams{});
+    return list_datasets(core, core->call_deadline(), query ? decode_query(query) : QueryParams{});
   });
 }
 

@@ -230,7 +230,7 @@ carto_import_status carto_import_job_list(carto_import_string_list **out,
                                         carto_import_client *client) {
   return capi::guard_new(out, capi::Kind::string_list, [&] {
     auto core = capi::core_of(client);
-    return list_import_jobs(*core);
+    return list_import_jobs(*core, core->call_deadline());
   });
 }
 

@@ -101,6 +101,23 @@ carto_import_status carto_import_options_set_request_timeout_ms(carto_import_opt
   });
 }
 
+carto_import_status carto_import_options_set_call_timeout_ms(carto_import_options *o, long ms) {
+  return capi::guard([&] {
+    Options &opts = opts_of(o);
+    if (ms < 0) throw Error(CARTO_IMPORT_EINVAL, "the call timeout must be >= 0 ms");
+    opts.call_timeout_ms = ms;
+  });
+}
+
+carto_import_status carto_import_options_set_max_list_entries(carto_import_options *o,
+                                                            long long entries) {
+  return capi::guard([&] {
+    Options &opts = opts_of(o);
+    if (entries < 1) throw Error(CARTO_IMPORT_EINVAL, "the listing limit must be >= 1");
+    opts.max_list_entries = entries;
+  });
+}
+
 carto_import_status carto_import_options_set_low_speed(carto_import_options *o,
                                                       long bytes_per_second, long seconds) {
   return capi::guard([&] {

@@ -63,7 +63,8 @@ carto_import_status carto_import_sync_get(carto_import_sync **out, carto_import_
 carto_import_status carto_import_sync_list_all(carto_import_sync_list **out,
                                              carto_import_client *client) {
   return capi::guard_new(out, capi::Kind::sync_list, [&] {
-    return list_syncs(capi::core_of(client));
+    auto core = capi::core_of(client);
+    return list_syncs(core, core->call_deadline());
   });
 }
 

@@ -2,6 +2,11 @@
 // Copyright (c) 2026, the libcarto_import authors
 #include "core/client.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <mutex>
+
 #include "carto_import.h"
 #include "core/error.hpp"
 #include "core/global.hpp"
@@ -33,7 +38,42 @@ ClientCore::ClientCore(const Options &opts) : opts_(validated(opts)), transport_
   register_secret(opts_.api_key);
 }
 
-ClientCore::~ClientCore() { unregister_secret(opts_.api_key); }
+ClientCore::~ClientCore() {
+  unregister_secret(opts_.api_key);
+  for (auto &secret : secrets_) {
+    unregister_secret(secret);
+    wipe(secret);
+  }
+}
+
+void ClientCore::hide_passwords(const cJSON *connector) {
+  const cJSON *item = nullptr;
+  cJSON_ArrayForEach(item, connector) {
+    if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
+      hide_passwords(item);
+      continue;
+    }
+    std::string name = item->string ? item->string : "";
+    for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!cJSON_IsString(item) || std::strlen(item->valuestring) < 4 ||
+        (name.find("password") == std::string::npos && name.find("passwd") == std::string::npos))
+      continue;
+    std::lock_guard<std::mutex> lock(secrets_mu_);
+    if (std::find(secrets_.begin(), secrets_.end(), item->valuestring) != secrets_.end()) continue;
+    secrets_.emplace_back(item->valuestring);
+    register_secret(secrets_.back());
+  }
+}
+
+void check_list_size(const ClientCore &client, const std::string &request, long long entries) {
+  const long long limit = client.options().max_list_entries;
+  if (entries > limit)
+    throw protocol_error(request, "it lists " + std::to_string(entries) +
+                                      " entries, more than the limit of " +
+                                      std::to_string(limit) +
+                                      " (raise it with carto_import_options_set_max_list_entries "
+                                      "if the account really has that many)");
+}
 
 JsonPtr ClientCore::send_json(const HttpRequest &req, const Deadline &deadline, HttpReply *raw) {
   HttpReply reply = transport_.send(req, deadline);

@@ -5,12 +5,20 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "core/http.hpp"
 #include "core/json.hpp"
 #include "core/options.hpp"
 
 namespace carto {
+
+class ClientCore;
+
+// Throws EPROTOCOL when a listing claims more than the options' max_list_entries entries.
+void check_list_size(const ClientCore &client, const std::string &request, long long entries);
 
 class ClientCore {
  public:
@@ -25,6 +33,15 @@ class ClientCore {
   const std::string &username() const { return opts_.base.username; }
   const std::string &base_url() const { return opts_.base.url; }
 
+  // The deadline of a call that sends no file and has no timeout of its own (listings, gets,
+  // deletes...): now + the options' call timeout, or none when that is 0.
+  Deadline call_deadline() const { return earlier(std::nullopt, opts_.call_timeout_ms); }
+
+  // Registers the passwords of a connector (every "password"/"passwd" string member, at any
+  // depth, of 4 characters or more) as secrets for the client's lifetime, so that a server
+  // quoting one in prose gets it redacted too.
+  void hide_passwords(const cJSON *connector);
+
   // Sends a request and parses the JSON reply; throws EPROTOCOL when a 2xx body is not a
   // JSON object. Returns nullptr for an empty body (204, and DELETE replies). When `raw` is
   // given it receives the reply (status and headers).
@@ -34,6 +51,8 @@ class ClientCore {
  private:
   Options opts_;
   Transport transport_;
+  std::mutex secrets_mu_;
+  std::vector<std::string> secrets_;  // registered by hide_passwords
 };
 
 }  // namespace carto

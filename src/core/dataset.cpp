@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <set>
 
 #include "carto_import.h"
 #include "core/error.hpp"
@@ -79,7 +81,14 @@ std::unique_ptr<Dataset> Dataset::fetch(std::shared_ptr<ClientCore> client,
   req.query = dataset_query();
   JsonPtr viz = client->send_json(req, deadline);
   if (!viz) throw protocol_error(req.describe(), "empty reply");
-  if (!json_has(viz.get(), "map_id")) throw anonymous_answer(req);
+  if (!json_is_string(viz.get(), "map_id")) {
+    // The public view (PROTOCOL §5.1) lacks the owner's fields: a public item without map_id
+    // nor auth_tokens. Anything else without map_id is a broken reply.
+    if (lower(json_string(viz.get(), "privacy")) == "public" && !json_has(viz.get(), "map_id") &&
+        !json_has(viz.get(), "auth_tokens"))
+      throw anonymous_answer(req);
+    throw protocol_error(req.describe(), "the visualization has no map_id");
+  }
   const std::string type = json_string(viz.get(), "type");
   if (!type.empty() && type != "table")
     throw Error(CARTO_IMPORT_ENOTFOUND, "'" + id_or_name + "' is a " + type +
@@ -144,6 +153,7 @@ void Dataset::set_string(const std::string &field, const char *value) {
 }
 
 void Dataset::save() {
+  const Deadline deadline = client_->call_deadline();
   JsonPtr body(cJSON_CreateObject());
   if (!body || !cJSON_AddStringToObject(body.get(), "id", id().c_str())) throw std::bad_alloc();
   for (const auto &field : changed_) {
@@ -159,20 +169,21 @@ void Dataset::save() {
   req.has_json_body = true;
   req.json_body = json_print(body.get());
   // The update's reply lacks the dependent-map counts: take the full view from a fetch instead.
-  client_->send_json(req);
-  refresh();
+  client_->send_json(req, deadline);
+  refresh(deadline);
 }
 
-void Dataset::refresh() {
-  auto fresh = fetch(client_, id());
+void Dataset::refresh(const Deadline &deadline) {
+  auto fresh = fetch(client_, id(), deadline);
   viz_ = std::move(fresh->viz_);
   json_text_ = std::move(fresh->json_text_);
   changed_.clear();
 }
 
 void Dataset::remove(bool force) {
+  const Deadline deadline = client_->call_deadline();
   if (!force) {
-    refresh();
+    refresh(deadline);
     const long long deps = get_int("dependent_visualizations_count").value_or(0);
     if (deps > 0)
       throw Error(CARTO_IMPORT_EINUSE,
@@ -183,11 +194,12 @@ void Dataset::remove(bool force) {
   HttpRequest req;
   req.method = "DELETE";
   req.path = "api/v1/viz/" + id();
-  client_->send_json(req);
+  client_->send_json(req, deadline);
 }
 
 std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client,
-                                                    const QueryParams &filters) {
+                                                   const Deadline &deadline,
+                                                   const QueryParams &filters) {
   const QueryParams fixed = dataset_query();
   QueryParams query = {{"per_page", "100"}, {"order", "name"}, {"order_direction", "asc"}};
   for (const auto &kv : filters) {
@@ -199,26 +211,50 @@ std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<Client
     else
       query.push_back(kv);
   }
+  const long long per_page = std::atoll(query.front().second.c_str());  // (0: not a number)
   std::vector<std::unique_ptr<Dataset>> out;
-  for (int page = 1;; ++page) {
+  std::set<std::string> ids;
+  long long total = -1;
+  // Every page must bring new datasets towards a total that stays the same: a server that
+  // repeats pages, changes or overstates its total, or pages on forever is stopped (EPROTOCOL).
+  for (long long page = 1;; ++page) {
     HttpRequest req;
     req.path = "api/v1/viz";
     req.query = fixed;  // then per_page, page, and the rest (per_page is query's first)
     req.query.push_back(query.front());
     req.query.emplace_back("page", std::to_string(page));
     req.query.insert(req.query.end(), query.begin() + 1, query.end());
-    JsonPtr doc = client->send_json(req);
+    JsonPtr doc = client->send_json(req, deadline);
+    const std::string what = req.describe() + " (page " + std::to_string(page) + ")";
     cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "visualizations");
-    if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"visualizations\" list");
-    const long long total = json_int(doc.get(), "total_entries", -1);
-    if (total < 0) throw protocol_error(req.describe(), "no total_entries");
+    if (!cJSON_IsArray(items)) throw protocol_error(what, "no \"visualizations\" list");
+    if (!json_is_number(doc.get(), "total_entries"))
+      throw protocol_error(what, "no total_entries");
+    const long long claimed = json_int(doc.get(), "total_entries", -1);
+    if (claimed < 0) throw protocol_error(what, "total_entries is not a count");
     if (!json_has(doc.get(), "total_user_entries")) throw anonymous_answer(req);
+    if (total >= 0 && claimed != total)
+      throw protocol_error(what, "total_entries changed from " + std::to_string(total) + " to " +
+                                     std::to_string(claimed) + " between pages");
+    total = claimed;
+    check_list_size(*client, what, total);
     const int n = cJSON_GetArraySize(items);
+    if (per_page > 0 && n > per_page)
+      throw protocol_error(what, std::to_string(n) + " items on a page of " +
+                                     std::to_string(per_page));
+    if (static_cast<long long>(out.size()) + n > total)
+      throw protocol_error(what, "more datasets than the total of " + std::to_string(total));
+    if (n == 0 && static_cast<long long>(out.size()) < total)
+      throw protocol_error(what, "an empty page after " + std::to_string(out.size()) + " of " +
+                                     std::to_string(total) + " datasets");
     for (int i = 0; i < n; ++i) {
       JsonPtr viz(cJSON_DetachItemFromArray(items, 0));
-      out.push_back(std::make_unique<Dataset>(client, std::move(viz)));
+      auto dataset = std::make_unique<Dataset>(client, std::move(viz));
+      if (!ids.insert(dataset->id()).second)
+        throw protocol_error(what, "dataset " + dataset->id() + " was already listed");
+      out.push_back(std::move(dataset));
     }
-    if (n == 0 || static_cast<long long>(out.size()) >= total) break;
+    if (static_cast<long long>(out.size()) >= total) break;
   }
   return out;
 }

@@ -36,7 +36,7 @@ class Dataset {
 
   void set_string(const std::string &field, const char *value);
   void save();
-  void refresh();
+  void refresh(const Deadline &deadline = std::nullopt);
   void remove(bool force);
 
  private:
@@ -48,11 +48,13 @@ class Dataset {
   std::set<std::string> changed_;
 };
 
-// Every dataset of the account, following every page. `filters` are sent with each page: they
-// replace the defaults (per_page, order, order_direction) and add to the rest; "page" is the
-// listing's own, and type, exclude_shared and with_dependent_visualizations are always those of
-// dataset_query().
+// Every dataset of the account, following every page until the deadline; EPROTOCOL when the
+// pages make no progress (repeated ids, a total that changes, cannot be reached or exceeds
+// the options' max_list_entries). `filters` are sent with each page: they replace the
+// defaults (per_page, order, order_direction) and add to the rest; "page" is the listing's
+// own, and type, exclude_shared and with_dependent_visualizations are always dataset_query()'s.
 std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<ClientCore> &client,
-                                                    const QueryParams &filters = {});
+                                                   const Deadline &deadline,
+                                                   const QueryParams &filters = {});
 
 }  // namespace carto

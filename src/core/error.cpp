@@ -44,6 +44,7 @@ void set_last_error(ErrorInfo info) noexcept {
     info.message = redact_secrets(info.message);
     info.title = redact_secrets(info.title);
     info.explanation = redact_secrets(info.explanation);
+    info.source = redact_secrets(info.source);
     tls_last = std::move(info);
   } catch (...) {  // out of memory while redacting: keep the code, drop the text
     tls_last = ErrorInfo{};

@@ -134,6 +134,12 @@ long remaining_ms(const Deadline &deadline) {
   return left > 0 ? static_cast<long>(left) : 0;
 }
 
+Deadline earlier(const Deadline &deadline, long ms) {
+  if (ms <= 0) return deadline;
+  const auto limit = Clock::now() + std::chrono::milliseconds(ms);
+  return deadline && *deadline < limit ? deadline : Deadline(limit);
+}
+
 
 Transport::Transport(const Options &opts) : opts_(opts) {
   user_agent_ = std::string("libcarto_import/") + carto_import_version();
@@ -188,8 +194,10 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
   check(curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https"));
   check(curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L));
   // libcurl silently re-sends a request once when a reused connection closes before any reply;
-  // a POST (which creates an import job) must not be repeated that way: new connection.
-  if (req.method == "POST") check(curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L));
+  // a POST (which creates an import job) must not be repeated that way, nor a DELETE (whose
+  // retry must know the first attempt may have deleted): new connection.
+  if (req.method == "POST" || req.method == "DELETE")
+    check(curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L));
   check(curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L));
   check(curl_easy_setopt(h, CURLOPT_USERAGENT, user_agent_.c_str()));
   check(curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf));
@@ -210,10 +218,11 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     check(curl_easy_setopt(h, CURLOPT_PASSWORD, opts_.api_key.c_str()));
   }
 
-  // Timeouts: the connect timeout, then the tighter of the request timeout and the deadline.
+  // Timeouts: the connect timeout, then the tighter of the request timeout (not for uploads,
+  // which the stall rule watches instead) and the deadline.
   const long left = remaining_ms(deadline);
   if (left == 0) throw Error(CARTO_IMPORT_ETIMEDOUT, req.describe() + ": the deadline passed");
-  long total = opts_.request_timeout_ms;
+  long total = req.upload ? 0 : opts_.request_timeout_ms;
   if (left != LONG_MAX && (total == 0 || left < total)) total = left;
   long connect = opts_.connect_timeout_ms;
   if (total > 0 && total < connect) connect = total;
@@ -277,7 +286,9 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     if (sink.overflow) throw protocol_error(req.describe(), "the reply is larger than 64 MiB");
     e.code = code_for(rc);
     if (rc == CURLE_OPERATION_TIMEDOUT && left != LONG_MAX && total == left)
-      e.message = req.describe() + ": the caller's deadline passed before the server answered";
+      e.message = req.describe() + ": the deadline passed before the server answered (the "
+                                   "call's timeout, or for calls without a file the call "
+                                   "timeout: carto_import_options_set_call_timeout_ms)";
     else
       e.message = req.describe() + ": " + (errbuf[0] ? errbuf : curl_easy_strerror(rc)) +
                   "; " + hint_for(e.code);
@@ -287,11 +298,14 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
   return std::move(sink.reply);
 }
 
-HttpReply Transport::send(const HttpRequest &req, const Deadline &deadline) {
+HttpReply Transport::send(const HttpRequest &req, const Deadline &caller_deadline) {
+  const Deadline deadline =
+      req.upload ? caller_deadline : earlier(caller_deadline, opts_.call_timeout_ms);
   const bool idempotent = req.method != "POST";
   const int attempts = opts_.retry.max_attempts < 1 ? 1 : opts_.retry.max_attempts;
+  bool maybe_acted = false;  // an earlier attempt may have reached the server and done its work
   for (int attempt = 1;; ++attempt) {
-    bool may_retry = false;
+    bool may_retry = false, lost = false;
     Traffic traffic;
     ErrorInfo failure;
     const auto started = Clock::now();
@@ -299,16 +313,25 @@ HttpReply Transport::send(const HttpRequest &req, const Deadline &deadline) {
       HttpReply reply = attempt_once(req, deadline, &traffic);
       debug_line(req, attempt, std::to_string(reply.status), traffic, started);
       if (reply.status >= 200 && reply.status < 300) return reply;
+      if (reply.status == 404 && req.method == "DELETE" && maybe_acted) {
+        reply.status = 204;  // deleted by the attempt whose reply was lost
+        reply.body.clear();
+        return reply;
+      }
       failure = decode_http_error(req.describe(), reply);
+      lost = reply.status == 502 || reply.status == 504;  // a gateway lost the reply
       // A 429 means the server refused without doing anything, so even a POST may repeat.
       may_retry = retryable_status(reply.status) && (idempotent || reply.status == 429);
     } catch (const Error &e) {
       failure = e.info();
       debug_line(req, attempt, carto_import_strerror(e.code()), traffic, started);
       const bool transport = e.code() == CARTO_IMPORT_ENETWORK || e.code() == CARTO_IMPORT_ETIMEDOUT;
+      lost = transport && traffic.any_sent;
       // A POST is repeated only when not one byte of it reached the server.
       may_retry = transport && (idempotent || !traffic.any_sent);
     }
+    maybe_acted = maybe_acted || lost;
+    if (lost && !req.lost_reply_hint.empty()) failure.message += "; " + req.lost_reply_hint;
     if (!may_retry) throw Error(std::move(failure));
     if (attempt >= attempts) {
       if (attempts > 1)

@@ -24,6 +24,9 @@ using Deadline = std::optional<Clock::time_point>;
 // Milliseconds left before a deadline (LONG_MAX when there is none, 0 when past).
 long remaining_ms(const Deadline &deadline);
 
+// The earlier of a deadline and `ms` from now (ms <= 0: no limit).
+Deadline earlier(const Deadline &deadline, long ms);
+
 // A file streamed from disk as the multipart/form-data part `field`.
 struct Upload {
   std::string path;      // read as it is sent; never loaded whole
@@ -42,6 +45,9 @@ struct HttpRequest {
   std::string json_body;
   std::optional<Upload> upload;
   ProgressFn progress;
+  // Appended to the error when the server may have acted on this request although its reply
+  // was lost (a POST cut after it was sent, or a gateway error).
+  std::string lost_reply_hint;
 
   // "GET api/v1/imports": names the request in messages (no query string, so no key).
   std::string describe() const { return method + " " + path; }
@@ -55,7 +61,10 @@ class Transport {
   Transport &operator=(const Transport &) = delete;
 
   // Sends the request, retrying as the policy allows, and returns a 2xx reply.
-  // Throws carto::Error for everything else; never waits past the deadline.
+  // Throws carto::Error for everything else; never waits past the deadline, nor, for a request
+  // without a file, past the options' call timeout. A DELETE whose first attempt may have
+  // reached the server and whose retry finds nothing (404) returns an empty 204: the object is
+  // gone, which is what was asked.
   HttpReply send(const HttpRequest &req, const Deadline &deadline = std::nullopt);
 
  private:

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <set>
 #include <type_traits>
 
 #include "carto_import.h"
@@ -204,6 +205,7 @@ std::unique_ptr<ImportJob> ImportJob::from_connector(std::shared_ptr<ClientCore>
                                                      const std::string &connector_json,
                                                      ImportParams params) {
   JsonPtr connector = parse_connector(connector_json);
+  client->hide_passwords(connector.get());
   std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::connector));
   job->connector_ = json_print(connector.get());
   job->params_ = params;
@@ -229,6 +231,10 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   req.method = "POST";
   req.path = "api/v1/imports";
   bool late_cancel = false;
+  req.lost_reply_hint =
+      "the server may have created the import job all the same: before importing again, look "
+      "for it with carto_import_job_list() (the running jobs) and follow it with "
+      "carto_import_job_attach()";
   if (source_ == Source::file) {
     req.query = params_.as_query();
     req.upload = Upload{path_, basename_of(path_), "file"};
@@ -381,16 +387,21 @@ void ImportJob::wait(const Deadline &deadline, const ProgressSink &progress) {
   if (state_ != CARTO_IMPORT_STATE_COMPLETE || success() == 0) throw failure_error();
 }
 
-std::vector<std::string> list_import_jobs(ClientCore &client) {
+std::vector<std::string> list_import_jobs(ClientCore &client, const Deadline &deadline) {
   HttpRequest req;
   req.path = "api/v1/imports";
-  JsonPtr doc = client.send_json(req);
+  JsonPtr doc = client.send_json(req, deadline);
   const cJSON *ids = json_member(doc.get(), "imports");
   if (!cJSON_IsArray(ids)) throw protocol_error(req.describe(), "no \"imports\" list in the reply");
+  check_list_size(client, req.describe(), cJSON_GetArraySize(ids));
   std::vector<std::string> out;
+  std::set<std::string> seen;
   const cJSON *item = nullptr;
   cJSON_ArrayForEach(item, ids) {
     if (!cJSON_IsString(item)) throw protocol_error(req.describe(), "a job id is not a string");
+    if (!seen.insert(item->valuestring).second)
+      throw protocol_error(req.describe(), "the job id " + std::string(item->valuestring) +
+                                               " is listed twice");
     out.emplace_back(item->valuestring);
   }
   return out;

@@ -91,7 +91,7 @@ class ImportJob {
 };
 
 // The ids of the account's unfinished import jobs.
-std::vector<std::string> list_import_jobs(ClientCore &client);
+std::vector<std::string> list_import_jobs(ClientCore &client, const Deadline &deadline);
 
 bool looks_like_uuid(const std::string &s) noexcept;
 

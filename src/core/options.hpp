@@ -21,9 +21,11 @@ struct Options {
   std::string ca_bundle;
   bool allow_insecure_http = false;
   long connect_timeout_ms = 10000;
-  long request_timeout_ms = 0;       // 0 = no limit (stall detection instead)
-  long low_speed_bytes = 1;          // with low_speed_seconds: stall detection
+  long request_timeout_ms = 30000;   // one attempt of a request without a file; 0 = no limit
+  long call_timeout_ms = 90000;      // a call's requests without a file, retries included
+  long low_speed_bytes = 1024;       // with low_speed_seconds: stall detection (uploads too)
   long low_speed_seconds = 60;
+  long long max_list_entries = 100000;   // a listing claiming more is refused (EPROTOCOL)
   std::string user_agent_suffix;
   RetryPolicy retry;
   long poll_initial_ms = 50;         // job waits poll every tenth of the time waited,

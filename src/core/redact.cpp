@@ -44,54 +44,128 @@ bool ieq_at(const std::string &text, size_t pos, const char *word) {
 }
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// Masks the value after every occurrence of `key` (case-insensitive) up to a terminator;
-// with skip_blanks, blanks between the key and the value are kept.
-void mask_after(std::string &text, const char *key, const char *terminators,
-                bool skip_blanks = false) {
-  const size_t klen = std::char_traits<char>::length(key);
+// Replaces text[start, end) with the mask unless it is empty or masked already; returns the
+// position after the mask.
+size_t mask_range(std::string &text, size_t start, size_t end) {
+  if (end <= start) return start;
+  if (text.compare(start, end - start, kMask) == 0) return end;
+  text.replace(start, end - start, kMask);
+  return start + std::char_traits<char>::length(kMask);
+}
+
+// The length of a secret's name at pos: "api_key" in any spelling (api_key, apiKey, API-KEY,
+// api.key, apikey), "password", "passwd"; 0 when none starts there.
+size_t secret_name_at(const std::string &text, size_t pos) {
+  if (ieq_at(text, pos, "password")) return 8;
+  if (ieq_at(text, pos, "passwd")) return 6;
+  if (!ieq_at(text, pos, "api")) return 0;
+  size_t i = pos + 3;
+  if (i < text.size() && (text[i] == '_' || text[i] == '-' || text[i] == '.')) ++i;
+  return ieq_at(text, i, "key") ? i + 3 - pos : 0;
+}
+
+// Masks the value of every secret-named member or parameter: NAME=VALUE, NAME: VALUE and the
+// JSON "NAME": "VALUE" (quoted or escaped-quoted, any value type), the value only.
+void mask_named_values(std::string &text) {
   for (size_t pos = 0; pos < text.size(); ++pos) {
-    if (!ieq_at(text, pos, key)) continue;
-    size_t start = pos + klen;
-    while (skip_blanks && start < text.size() && is_blank(text[start])) ++start;
-    size_t end = start;
-    while (end < text.size() && !std::char_traits<char>::find(terminators,
-               std::char_traits<char>::length(terminators), text[end]))
-      ++end;
-    if (end > start && text.compare(start, end - start, kMask) != 0)
-      text.replace(start, end - start, kMask);
-    pos = start;
+    const size_t name = secret_name_at(text, pos);
+    if (!name) continue;
+    size_t i = pos + name;
+    // The rest of a longer identifier ("api_keys", "password_hint") is not this name.
+    if (i < text.size() && (is_alnum(text[i]) || text[i] == '_')) continue;
+    if (i + 1 < text.size() && text[i] == '\\' && (text[i + 1] == '"' || text[i + 1] == '\''))
+      i += 2;
+    else if (i < text.size() && (text[i] == '"' || text[i] == '\''))
+      ++i;
+    while (i < text.size() && is_blank(text[i])) ++i;
+    if (i >= text.size() || (text[i] != '=' && text[i] != ':')) continue;
+    ++i;
+    while (i < text.size() && (is_blank(text[i]) || text[i] == '\r' || text[i] == '\n')) ++i;
+    std::string quote;
+    if (i + 1 < text.size() && text[i] == '\\' && (text[i + 1] == '"' || text[i + 1] == '\''))
+      quote = text.substr(i, 2);
+    else if (i < text.size() && (text[i] == '"' || text[i] == '\''))
+      quote = text.substr(i, 1);
+    size_t start = i + quote.size(), end = start;
+    if (!quote.empty()) {
+      const char q = quote.back();
+      while (end < text.size() && !(text[end] == q && (quote.size() == 2 || text[end - 1] != '\\')))
+        ++end;
+      if (quote.size() == 2 && end < text.size()) --end;  // stop before the escaping backslash
+    } else {
+      static const char kEnd[] = "&#;, \t\r\n\"'<>(){}[]\\";
+      while (end < text.size() && !std::char_traits<char>::find(kEnd, sizeof kEnd - 1, text[end]))
+        ++end;
+      if (end - start == 4 && text.compare(start, 4, "null") == 0) end = start;
+    }
+    pos = mask_range(text, start, end > text.size() ? text.size() : end) - 1;
   }
 }
 
-// Masks the string value of every "api_key" JSON member, whatever the spacing around ':'.
-void mask_json_member(std::string &text) {
-  static const char key[] = "\"api_key\"";
-  const auto skip_ws = [&](size_t i) {
-    while (i < text.size() && (is_blank(text[i]) || text[i] == '\r' || text[i] == '\n')) ++i;
+// Masks the password of every URL's userinfo, whatever the scheme: s://user:PASSWORD@host.
+void mask_userinfo(std::string &text) {
+  for (size_t pos = text.find("://"); pos != std::string::npos; pos = text.find("://", pos + 1)) {
+    const size_t start = pos + 3;
+    size_t end = start;
+    static const char kEnd[] = "/?# \t\r\n\"'<>";
+    while (end < text.size() && !std::char_traits<char>::find(kEnd, sizeof kEnd - 1, text[end]))
+      ++end;
+    const size_t at = text.rfind('@', end == start ? start : end - 1);
+    if (at == std::string::npos || at < start) continue;
+    const size_t colon = text.find(':', start);
+    if (colon == std::string::npos || colon >= at) continue;
+    mask_range(text, colon + 1, at);
+  }
+}
+
+// Masks the credentials of every Authorization header and every "Basic"/"Bearer" token (the
+// Basic credential is user:key in base64), not the scheme's name.
+void mask_credentials(std::string &text) {
+  const auto token_end = [&](size_t i) {
+    while (i < text.size() && !is_blank(text[i]) && text[i] != '\r' && text[i] != '\n' &&
+           text[i] != '"' && text[i] != '\'' && text[i] != ',' && text[i] != ';')
+      ++i;
     return i;
   };
   for (size_t pos = 0; pos < text.size(); ++pos) {
-    if (!ieq_at(text, pos, key)) continue;
-    size_t i = skip_ws(pos + sizeof key - 1);
-    if (i >= text.size() || text[i] != ':') continue;
-    i = skip_ws(i + 1);
-    if (i >= text.size() || text[i] != '"') continue;
-    const size_t start = i + 1;
-    size_t end = start;
-    while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
-    if (end > text.size()) end = text.size();
-    if (end > start && text.compare(start, end - start, kMask) != 0)
-      text.replace(start, end - start, kMask);
-    pos = start;
+    size_t i;
+    if (ieq_at(text, pos, "authorization:")) {
+      i = pos + 14;
+      while (i < text.size() && is_blank(text[i])) ++i;
+      const size_t scheme_end = token_end(i);
+      size_t cred = scheme_end;
+      while (cred < text.size() && is_blank(text[cred])) ++cred;
+      // "Authorization: Basic XYZ" masks XYZ; "Authorization: XYZ" masks XYZ.
+      i = (cred < text.size() && token_end(cred) > cred) ? cred : i;
+    } else if ((ieq_at(text, pos, "basic ") || ieq_at(text, pos, "bearer ")) &&
+               (pos == 0 || !is_alnum(text[pos - 1]))) {
+      i = pos + (ieq_at(text, pos, "basic ") ? 6 : 7);
+      while (i < text.size() && is_blank(text[i])) ++i;
+      // Only what looks like a credential (base64 or a token), not prose ("Basic
+      // Authorization"): 8 or more token characters, one of them neither a letter nor the
+      // first letter's capital.
+      const size_t end = token_end(i);
+      bool charset = end - i >= 8, mixed = false;
+      for (size_t k = i; k < end && charset; ++k) {
+        const unsigned char c = static_cast<unsigned char>(text[k]);
+        charset = std::isalnum(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_' ||
+                  c == '.';
+        mixed = mixed || !std::isalpha(c) || (k > i && std::isupper(c));
+      }
+      if (!charset || !mixed) continue;
+    } else {
+      continue;
+    }
+    pos = mask_range(text, i, token_end(i)) - 1;
   }
 }
 
 void mask_patterns(std::string &text) {
-  mask_after(text, "api_key=", "&# \t\r\n\"'");
-  mask_json_member(text);
-  // The whole value, scheme included: Basic credentials are the key in base64.
-  mask_after(text, "authorization:", "\r\n\"'", true);
+  mask_userinfo(text);
+  mask_named_values(text);
+  mask_credentials(text);
 }
 
 }  // namespace

@@ -13,8 +13,10 @@ namespace carto {
 void register_secret(const std::string &secret);
 void unregister_secret(const std::string &secret);
 
-// Replaces every registered secret, every api_key=VALUE parameter and every Authorization
-// header value in text with "[REDACTED]".
+// Replaces with "[REDACTED]" every registered secret and, whatever the text around it, the
+// value of every api_key (any spelling: apiKey, API-KEY...), password or passwd parameter or
+// JSON member, the password of every URL's userinfo (any scheme), and the credential of every
+// Authorization header or Basic/Bearer token. Only the secret is masked, not what follows.
 std::string redact_secrets(const std::string &text);
 
 // As above, for one given secret only (no registry); used by unit tests and by callers that

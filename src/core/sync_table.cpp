@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 
 #include <ctime>
+#include <set>
 
 #include "carto_import.h"
 #include "core/error.hpp"
@@ -58,8 +59,10 @@ std::unique_ptr<SyncTable> SyncTable::create(std::shared_ptr<ClientCore> client,
   JsonPtr body(cJSON_CreateObject());
   if (!body) throw std::bad_alloc();
   if (connector) {
-    if (!cJSON_AddItemToObject(body.get(), "connector", parse_connector(source).release()))
-      throw std::bad_alloc();
+    JsonPtr parsed = parse_connector(source);
+    client->hide_passwords(parsed.get());
+    if (!cJSON_AddItemToObject(body.get(), "connector", parsed.get())) throw std::bad_alloc();
+    parsed.release();
   } else {
     check_fetchable_url(source);
     if (!cJSON_AddStringToObject(body.get(), "url", source.c_str())) throw std::bad_alloc();
@@ -73,6 +76,9 @@ std::unique_ptr<SyncTable> SyncTable::create(std::shared_ptr<ClientCore> client,
   HttpRequest req;
   req.method = "POST";
   req.path = "api/v1/synchronizations";
+  req.lost_reply_hint =
+      "the server may have created the sync table all the same: before creating it again, "
+      "look for it with carto_import_sync_list_all()";
   req.has_json_body = true;
   req.json_body = json_print(body.get());
   JsonPtr doc = client->send_json(req, deadline);
@@ -80,11 +86,11 @@ std::unique_ptr<SyncTable> SyncTable::create(std::shared_ptr<ClientCore> client,
 }
 
 std::unique_ptr<SyncTable> SyncTable::fetch(std::shared_ptr<ClientCore> client,
-                                            const std::string &id) {
+                                            const std::string &id, const Deadline &deadline) {
   if (!looks_like_uuid(id)) throw Error(CARTO_IMPORT_EINVAL, "'" + id + "' is not a sync table id (a UUID)");
   HttpRequest req;
   req.path = "api/v1/synchronizations/" + id;
-  JsonPtr doc = client->send_json(req);
+  JsonPtr doc = client->send_json(req, deadline);
   return std::make_unique<SyncTable>(std::move(client), std::move(doc), req.describe());
 }
 
@@ -127,11 +133,12 @@ void SyncTable::wait(const Deadline &deadline, const ProgressSink &progress) {
 }
 
 int SyncTable::force() {
+  const Deadline deadline = client_->call_deadline();
   HttpRequest req;
   req.method = "PUT";
   req.path = "api/v1/synchronizations/" + id_ + "/sync_now";
   HttpReply raw;
-  JsonPtr doc = client_->send_json(req, std::nullopt, &raw);
+  JsonPtr doc = client_->send_json(req, deadline, &raw);
   const cJSON *enqueued = json_member(doc.get(), "enqueued");
   if (!cJSON_IsBool(enqueued)) throw protocol_error(req.describe(), "no \"enqueued\" boolean");
   // The server's clock (its Date header) judges "too soon", not ours.
@@ -141,7 +148,7 @@ int SyncTable::force() {
     const std::time_t server_now = curl_getdate(date.c_str(), nullptr);
     if (server_now != -1) now = server_now;
   }
-  refresh();
+  refresh(deadline);
   if (cJSON_IsTrue(enqueued)) return CARTO_IMPORT_FORCE_ENQUEUED;
   if (state_ == CARTO_IMPORT_STATE_QUEUED || state_ == CARTO_IMPORT_STATE_SYNCING)
     return CARTO_IMPORT_FORCE_BUSY;
@@ -195,16 +202,28 @@ std::optional<long long> SyncTable::get_int(const std::string &field) const {
   return json_value_int(json_member(doc_.get(), field.c_str()));
 }
 
-std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client) {
+std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client,
+                                                   const Deadline &deadline) {
   HttpRequest req;
   req.path = "api/v1/synchronizations";
-  JsonPtr doc = client->send_json(req);
+  JsonPtr doc = client->send_json(req, deadline);
   cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "synchronizations");
   if (!cJSON_IsArray(items)) throw protocol_error(req.describe(), "no \"synchronizations\" list");
+  // One page holds them all (PROTOCOL §4.2): its total, when given, must be what it lists.
+  const int n = cJSON_GetArraySize(items);
+  check_list_size(*client, req.describe(), n);
+  if (json_has(doc.get(), "total_entries") && json_int(doc.get(), "total_entries", -1) != n)
+    throw protocol_error(req.describe(), "total_entries is not the " + std::to_string(n) +
+                                            " sync tables listed");
   std::vector<std::unique_ptr<SyncTable>> out;
-  while (cJSON_GetArraySize(items) > 0)
-    out.push_back(std::make_unique<SyncTable>(client, JsonPtr(cJSON_DetachItemFromArray(items, 0)),
-                                              req.describe()));
+  std::set<std::string> ids;
+  while (cJSON_GetArraySize(items) > 0) {
+    auto sync = std::make_unique<SyncTable>(client, JsonPtr(cJSON_DetachItemFromArray(items, 0)),
+                                            req.describe());
+    if (!ids.insert(sync->id()).second)
+      throw protocol_error(req.describe(), "sync table " + sync->id() + " is listed twice");
+    out.push_back(std::move(sync));
+  }
   return out;
 }
 

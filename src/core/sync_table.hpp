@@ -24,7 +24,8 @@ class SyncTable {
                                            const std::string &source, bool connector,
                                            long interval_seconds, const ImportParams &params,
                                            const Deadline &deadline = std::nullopt);
-  static std::unique_ptr<SyncTable> fetch(std::shared_ptr<ClientCore> client, const std::string &id);
+  static std::unique_ptr<SyncTable> fetch(std::shared_ptr<ClientCore> client, const std::string &id,
+                                          const Deadline &deadline = std::nullopt);
 
   void refresh(const Deadline &deadline = std::nullopt);
   void wait(const Deadline &deadline, const ProgressSink &progress);
@@ -56,6 +57,9 @@ class SyncTable {
   std::string json_text_;
 };
 
-std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client);
+// Every sync table of the account (one reply); EPROTOCOL for repeated ids, a total that is not
+// the count listed, or more than the options' max_list_entries.
+std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client,
+                                                   const Deadline &deadline);
 
 }  // namespace carto

@@ -4,7 +4,9 @@
 #include "stub_server.h"
 
 #include <httplib.h>
+#include <dirent.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -24,7 +26,7 @@
 
 namespace {
 
-enum class Kind { normal, truncated, close };
+enum class Kind { normal, truncated, close, reset, drip };
 
 struct Reply {
   Kind kind = Kind::normal;
@@ -65,19 +67,51 @@ int port_of(int fd, bool peer) {
   return -1;
 }
 
-// cpp-httplib does not hand its socket to handlers. To hang up before answering, find the
-// connection's descriptor by its two ports and shut it down: the client reads EOF before a
-// single byte, and httplib's own write then fails and it closes the descriptor.
+// cpp-httplib does not hand its socket to handlers: find the connection's descriptor by its
+// two ports (among the open descriptors); -1 when not found.
+int find_connection(int local_port, int remote_port) {
+  DIR *dir = opendir("/proc/self/fd");
+  int found = -1;
+  while (dir && found < 0) {
+    const dirent *e = readdir(dir);
+    if (!e) break;
+    const int fd = std::atoi(e->d_name);
+    if (e->d_name[0] != '.' && fd != dirfd(dir) && port_of(fd, false) == local_port &&
+        port_of(fd, true) == remote_port)
+      found = fd;
+  }
+  if (dir) closedir(dir);
+  if (found < 0)
+    std::fprintf(stderr, "stub_server: connection %d<-%d not found\n", local_port, remote_port);
+  return found;
+}
+
+// To hang up before answering, shut the connection down: the client reads EOF before a single
+// byte, and httplib's own write then fails and it closes the descriptor.
 void hang_up(int local_port, int remote_port) {
-  long max_fd = sysconf(_SC_OPEN_MAX);
-  if (max_fd < 0 || max_fd > 65536) max_fd = 65536;
-  for (int fd = 0; fd < max_fd; ++fd)
-    if (port_of(fd, false) == local_port && port_of(fd, true) == remote_port) {
-      shutdown(fd, SHUT_RDWR);
-      return;
-    }
-  std::fprintf(stderr, "stub_server: connection %d<-%d not found to hang up\n", local_port,
-               remote_port);
+  const int fd = find_connection(local_port, remote_port);
+  if (fd >= 0) shutdown(fd, SHUT_RDWR);
+}
+
+// To reset the connection (the client gets ECONNRESET), close it with a zero linger time, in
+// place: dup2 puts an unconnected socket on the descriptor, on which httplib's writes fail.
+void reset(int local_port, int remote_port) {
+  const int fd = find_connection(local_port, remote_port);
+  if (fd < 0) return;
+  const linger now{1, 0};
+  setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof now);
+  const int spare = socket(AF_INET, SOCK_STREAM, 0);
+  if (spare >= 0) {
+    dup2(spare, fd);
+    close(spare);
+  }
+}
+
+// True when the client closed its end of the connection (it gave up waiting).
+bool peer_gone(int fd) {
+  if (fd < 0) return false;
+  pollfd p{fd, POLLRDHUP, 0};
+  return poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
 
 }  // namespace
@@ -92,10 +126,13 @@ struct stub_server {
   bool stopping = false;
   std::deque<Reply> queue;
   std::deque<Record> records;  // a deque: references stay valid as it grows
+  std::chrono::steady_clock::time_point last_request = std::chrono::steady_clock::now();
   size_t unexpected = 0;
   std::string base_url;
 
   void handle(const httplib::Request &req, httplib::Response &res, std::string body);
+  // Waits up to ms; false when the server stops or the client leaves first.
+  bool pause(int fd, int ms);
   const Record *record(size_t i) {
     return i < records.size() ? &records[i] : nullptr;
   }
@@ -116,6 +153,7 @@ void stub_server::handle(const httplib::Request &req, httplib::Response &res, st
   {
     std::lock_guard<std::mutex> lock(mu);
     records.push_back(std::move(rec));
+    last_request = std::chrono::steady_clock::now();
     if (!queue.empty()) {
       reply = std::move(queue.front());
       queue.pop_front();
@@ -131,13 +169,27 @@ void stub_server::handle(const httplib::Request &req, httplib::Response &res, st
     res.status = 599;
     return;
   }
-  if (reply.delay_ms > 0) {
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait_for(lock, std::chrono::milliseconds(reply.delay_ms), [this] { return stopping; });
+  const int fd = reply.delay_ms > 0 || reply.kind == Kind::drip
+                     ? find_connection(req.local_port, req.remote_port)
+                     : -1;
+  if (reply.delay_ms > 0 && !pause(fd, reply.delay_ms) && reply.kind != Kind::drip) {
+    res.status = 500;  // nobody is listening any more
+    return;
   }
-  if (reply.kind == Kind::close) {
-    hang_up(req.local_port, req.remote_port);
+  if (reply.kind == Kind::close || reply.kind == Kind::reset) {
+    (reply.kind == Kind::close ? hang_up : reset)(req.local_port, req.remote_port);
     res.status = 500;
+    return;
+  }
+  if (reply.kind == Kind::drip) {
+    res.status = reply.status;
+    for (const auto &h : reply.headers) res.set_header(h.first.c_str(), h.second);
+    const int period = reply.announced > 0 ? static_cast<int>(reply.announced) : 500;
+    res.set_content_provider(
+        size_t{1} << 30, reply.content_type.c_str(),
+        [this, fd, period](size_t, size_t, httplib::DataSink &sink) {
+          return pause(fd, period) && sink.write(" ", 1);
+        });
     return;
   }
   res.status = reply.status;
@@ -153,6 +205,16 @@ void stub_server::handle(const httplib::Request &req, httplib::Response &res, st
     return;
   }
   if (!reply.body.empty()) res.set_content(reply.body, reply.content_type.c_str());
+}
+
+bool stub_server::pause(int fd, int ms) {
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  std::unique_lock<std::mutex> lock(mu);
+  while (!stopping && std::chrono::steady_clock::now() < until) {
+    if (peer_gone(fd)) return false;
+    cv.wait_for(lock, std::chrono::milliseconds(20), [this] { return stopping; });
+  }
+  return !stopping;
 }
 
 namespace {
@@ -227,7 +289,9 @@ void push(stub_server *s, Reply r) {
 
 extern "C" {
 
-stub_server *stub_start(void) {
+stub_server *stub_start(void) { return stub_start_on(0); }
+
+stub_server *stub_start_on(int port) {
   std::signal(SIGPIPE, SIG_IGN);  // a client hanging up must not kill the test
   auto *s = new stub_server();
   // Enough threads for a few concurrent clients; not more: valgrind is slow to stop many.
@@ -245,7 +309,8 @@ stub_server *stub_start(void) {
   s->svr.Put(".*", with_body);
   s->svr.Patch(".*", with_body);
   s->svr.Delete(".*", with_body);
-  s->port = s->svr.bind_to_any_port("127.0.0.1");
+  s->port = port > 0 ? (s->svr.bind_to_port("127.0.0.1", port) ? port : -1)
+                     : s->svr.bind_to_any_port("127.0.0.1");
   if (s->port <= 0) {
     std::fprintf(stderr, "stub_server: cannot bind 127.0.0.1\n");
     delete s;
@@ -315,6 +380,34 @@ void stub_push_close(stub_server *s) {
   Reply r;
   r.kind = Kind::close;
   push(s, std::move(r));
+}
+
+void stub_push_reset(stub_server *s) {
+  Reply r;
+  r.kind = Kind::reset;
+  push(s, std::move(r));
+}
+
+void stub_push_drip(stub_server *s, int status, const char *headers, int period_ms) {
+  Reply r = parse_reply(status, headers, nullptr);
+  r.kind = Kind::drip;
+  r.announced = period_ms > 0 ? static_cast<size_t>(period_ms) : 500;
+  push(s, std::move(r));
+}
+
+void stub_clear(stub_server *s) {
+  std::lock_guard<std::mutex> lock(s->mu);
+  s->queue.clear();
+  s->unexpected = 0;
+}
+
+void stub_wait_quiet(stub_server *s, int quiet_ms) {
+  std::unique_lock<std::mutex> lock(s->mu);
+  for (;;) {
+    const auto quiet_until = s->last_request + std::chrono::milliseconds(quiet_ms);
+    if (s->stopping || std::chrono::steady_clock::now() >= quiet_until) return;
+    s->cv.wait_until(lock, quiet_until);
+  }
 }
 
 size_t stub_pending(stub_server *s) {

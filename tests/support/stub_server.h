@@ -28,6 +28,10 @@ typedef struct stub_server stub_server;
 /* Starts a server on 127.0.0.1:<ephemeral port>; NULL (with a message on stderr) on failure. */
 stub_server *stub_start(void);
 
+/* As stub_start(), on the given port (0: an ephemeral one), e.g. to restart a stopped stub
+ * where its clients expect it. */
+stub_server *stub_start_on(int port);
+
 /* Stops the server, interrupts any delayed reply, and frees it. NULL is accepted. */
 void stub_stop(stub_server *s);
 
@@ -47,7 +51,8 @@ const char *stub_base_url(stub_server *s, const char *user);
  * Content-Type given there replaces the default "application/json". body: NULL = empty. */
 void stub_push(stub_server *s, int status, const char *headers, const char *body);
 
-/* As stub_push(), answered only after delay_ms milliseconds (cut short by stub_stop()). */
+/* As stub_push(), answered only after delay_ms milliseconds (cut short by stub_stop(), or
+ * when the client leaves: then nothing is answered). */
 void stub_push_delay(stub_server *s, int status, const char *headers, const char *body,
                      int delay_ms);
 
@@ -58,6 +63,20 @@ void stub_push_truncated(stub_server *s, int status, const char *headers, const 
 
 /* Reads the request, then closes the connection without sending a single byte. */
 void stub_push_close(stub_server *s);
+
+/* Reads the request, then resets the connection (RST: the client gets ECONNRESET). */
+void stub_push_reset(stub_server *s);
+
+/* A server dripping its reply: the status line and headers (announcing a body of 1 GiB), then
+ * one byte every period_ms, until the client leaves or the stub stops. */
+void stub_push_drip(stub_server *s, int status, const char *headers, int period_ms);
+
+/* Forgets the replies not served yet and the count of unexpected requests. */
+void stub_clear(stub_server *s);
+
+/* Waits until no request arrived for quiet_ms (requests a client gave up on may reach the
+ * handlers late, e.g. under valgrind). */
+void stub_wait_quiet(stub_server *s, int quiet_ms);
 
 /* Scripted replies not served yet. */
 size_t stub_pending(stub_server *s);

@@ -86,11 +86,42 @@ void test_json_member(void **) {
 }
 
 void test_authorization_header(void **) {
+  // The credential only: the scheme's name and what follows stay.
   assert_str(redact_secrets("Authorization: Basic ZGVtbzpLRVk=\r\nAccept: */*"),
-             "Authorization: [REDACTED]\r\nAccept: */*");
-  assert_str(redact_secrets("authorization: bearer tok.en\n"), "authorization: [REDACTED]\n");
-  assert_str(redact_secrets("AUTHORIZATION:Basic ZGVtbzpLRVk="), "AUTHORIZATION:[REDACTED]");
-  assert_str(redact_secrets("Authorization: Token abc"), "Authorization: [REDACTED]");
+             "Authorization: Basic [REDACTED]\r\nAccept: */*");
+  assert_str(redact_secrets("authorization: bearer tok.en\n"), "authorization: bearer [REDACTED]\n");
+  assert_str(redact_secrets("AUTHORIZATION:Basic ZGVtbzpLRVk="), "AUTHORIZATION:Basic [REDACTED]");
+  assert_str(redact_secrets("Authorization: Token abc"), "Authorization: Token [REDACTED]");
+  assert_str(redact_secrets("Authorization: abc, then more"), "Authorization: [REDACTED], then more");
+  // A Basic credential anywhere, but not prose.
+  assert_str(redact_secrets("sent Basic dXNlcjpwYXNz to it"), "sent Basic [REDACTED] to it");
+  assert_str(redact_secrets("an HTTP Basic Authorization header"),
+             "an HTTP Basic Authorization header");
+}
+
+void test_any_spelling_and_passwords(void **) {
+  assert_str(redact_secrets("apiKey=abc&x=1 API-KEY: def, Api.Key=ghi apikey=jkl"),
+             "apiKey=[REDACTED]&x=1 API-KEY: [REDACTED], Api.Key=[REDACTED] apikey=[REDACTED]");
+  // The value only, not the rest of the sentence.
+  assert_str(redact_secrets("api_key=abc; check the key"), "api_key=[REDACTED]; check the key");
+  // password members of any type, plain or escaped JSON, with leading white space.
+  assert_str(redact_secrets(" \n{\"connection\":{\"password\": \"p w\",\"port\":5432}}"),
+             " \n{\"connection\":{\"password\": \"[REDACTED]\",\"port\":5432}}");
+  assert_str(redact_secrets(R"({"password":12345,"a":1})"), R"({"password":[REDACTED],"a":1})");
+  assert_str(redact_secrets(R"({\"passwd\":\"x\"})"), R"({\"passwd\":\"[REDACTED]\"})");
+  assert_str(redact_secrets("db?user=u&password=pw&x=1"), "db?user=u&password=[REDACTED]&x=1");
+  // Words that only look like names stay.
+  assert_str(redact_secrets("a password-protected dataset; api_keys=1; the API key"),
+             "a password-protected dataset; api_keys=1; the API key");
+}
+
+void test_url_userinfo(void **) {
+  assert_str(redact_secrets("'gopher://u:PW@h/x' is not an http URL"),
+             "'gopher://u:[REDACTED]@h/x' is not an http URL");
+  assert_str(redact_secrets("ftp://user:p%40ss@host:21/f.csv"), "ftp://user:[REDACTED]@host:21/f.csv");
+  assert_str(redact_secrets("postgres://u:a@b@db/x"), "postgres://u:[REDACTED]@db/x");
+  // No password, or no userinfo: unchanged.
+  assert_str(redact_secrets("http://a@b/ https://h:443/x"), "http://a@b/ https://h:443/x");
 }
 
 void test_wipe(void **) {
@@ -111,12 +142,14 @@ void test_last_error_is_redacted(void **) {
   info.message = std::string("GET api/v1/imports?api_key=") + kKey + " failed, key " + kKey;
   info.set_title(std::string("title ") + kKey);
   info.set_explanation(std::string("the server echoed ") + kKey);
+  info.set_source(std::string("source ") + kKey);
   carto::set_last_error(info);
   const carto::ErrorInfo &e = carto::last_error();
   assert_int_equal(e.code, CARTO_IMPORT_EBADREQUEST);
   assert_not_contains(e.message, kKey);
   assert_not_contains(e.title, kKey);
   assert_not_contains(e.explanation, kKey);
+  assert_not_contains(e.source, kKey);
   assert_contains(e.message, "[REDACTED]");
   assert_contains(e.explanation, "the server echoed [REDACTED]");
   unregister_secret(kKey);
@@ -133,6 +166,8 @@ int main(void) {
       cmocka_unit_test(test_query_parameter),
       cmocka_unit_test(test_json_member),
       cmocka_unit_test(test_authorization_header),
+      cmocka_unit_test(test_any_spelling_and_passwords),
+      cmocka_unit_test(test_url_userinfo),
       cmocka_unit_test(test_wipe),
       cmocka_unit_test(test_last_error_is_redacted),
   };

@@ -103,7 +103,10 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
   char what[512];
   const char *slash = strrchr(source, '/');
   int status, rc = 0;
-  snprintf(what, sizeof what, connector ? "the connector import" : "importing %s", source);
+  /* The source is not repeated: a URL or a connector may hold a password, and the library's
+   * message names the source (redacted) whenever it is the cause. */
+  snprintf(what, sizeof what, connector ? "the connector import"
+                              : is_url(source) ? "importing the URL" : "importing the file");
   if (connector)
     status = carto_import_job_new_connector(&job, client, source, params);
   else if (is_url(source))
