@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Load benchmark of carto-import-server (figures only, never pass/fail; docs/benchmarks.md).
 
 CLIENTS clients (30) for SECONDS (120) against one server: each uploads small CSVs, starts URL

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Runs one FFI example (Go, Node, Rust) against the carto-import-server that with_server.py
 # started (CARTO_API_URL, CARTO_API_KEY). Exits 77 (CTest: skipped) with the reason when the
 # toolchain is missing, or when a package cannot be fetched the first time. Caches stay in

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The native part of the Maven build (pom.xml runs it: cmake -P native.cmake): builds
 # libcarto_import and the JNI library with the project's CMake into BUILD/cmake (the SWIG proxies
 # land in BUILD/cmake/bindings/java/generated), then copies into

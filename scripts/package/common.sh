@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Sourced by scripts/package/KIND.sh: top (the checkout), out (OUTDIR, absolute), version,
 # scratch (build-package/KIND in the checkout: reused between runs), and deps PACKAGES...
 # (apt-get install what is missing, unless CARTO_IMPORT_SKIP_DEPS=1).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The jar org.carto:carto-import:VERSION (native libraries for linux-x86_64 inside) and its
 # -sources and -javadoc jars into OUTDIR:   sh scripts/package/java.sh OUTDIR
 # Runs `mvn -B verify` on bindings/java/pom.xml: its JUnit tests run against the server when

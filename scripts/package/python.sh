@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The Python sdist carto_import-VERSION.tar.gz and a manylinux wheel into OUTDIR:
 #   sh scripts/package/python.sh OUTDIR        (PYTHON=python3.x picks the interpreter)
 # The wheel is built from the sdist (which proves the sdist complete), then auditwheel copies

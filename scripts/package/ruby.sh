@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The gem carto_import-VERSION.gem into OUTDIR:   sh scripts/package/ruby.sh OUTDIR
 # The SWIG wrapper is generated here (system swig) and shipped in the gem, so `gem install`
 # needs only a C++ compiler and the installed libcarto_import (pkg-config carto_import).

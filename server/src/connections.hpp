@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The connection model (docs/server.md, "Connections and uploads"). httplib gives every
 // connection one pool thread for its whole life and bounds only each single read, so a client
 // sending a header line every few seconds keeps its thread forever and a handful of them starve

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // carto_import_error: an owned copy of a last-error record, readable from any thread. Nothing
 // here touches the thread's record, except carto_import_last_error_take(), which moves it.
 #include "capi/handles.hpp"

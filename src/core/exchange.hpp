@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The seam between the transport and the network. By default libcurl performs every exchange;
 // the fuzz targets (tests/fuzz) install a scripted exchange that plays replies through the
 // transport's own libcurl callbacks, so that everything but the socket is the real code.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Retries that tell the truth and listings that stop, against the loopback stub: a DELETE whose
  * reply was lost, a viz reply without map_id, a POST whose reply was lost, and listings whose
  * pages make no progress (repeated ids, totals that change or cannot be reached, too many). */

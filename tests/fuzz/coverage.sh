@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Source coverage (llvm-cov) of the library reached by each fuzz target's corpus.
 # Usage: tests/fuzz/coverage.sh [BUILD_DIR]   (default build; reads BUILD_DIR/fuzz-corpus/T and
 # the committed seeds; builds BUILD_DIR/fuzz-cov with clang and -fprofile-instr-generate)

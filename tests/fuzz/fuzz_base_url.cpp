@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Base URL parsing and normalisation, through the public C API: whatever the input, a typed
 // status; and when a client accepts it, its normalised URL is a fixed point (parsing it again
 // gives the same URL and username).

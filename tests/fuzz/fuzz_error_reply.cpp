@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Error bodies and headers: one reply (status, header lines, body) to one request, through the
 // transport's real header parsing and error decoding. Input: 2 bytes of status, then header
 // lines, a blank line and the body, as in fuzz_support.hpp.

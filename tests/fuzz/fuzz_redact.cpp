@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Redaction: a key placed anywhere in any text never survives redact() nor redact_secrets().
 // Input: 1 byte of key length, the key (printable ASCII), 3 bytes of insertion points, and the
 // surrounding text.

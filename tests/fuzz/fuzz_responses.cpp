@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Every reply the library parses, through the public C API: the first byte picks an operation
 // (and the auth mode and attempts), the rest is the script of replies (fuzz_support.hpp).
 #include <unistd.h>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Shared by the libFuzzer targets: a scripted exchange that plays replies through the
 // transport's libcurl callbacks (src/core/exchange.hpp), and the properties every call keeps.
 #pragma once

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* The fault matrix: every operation of the C API x every way a server can fail (refused, reset,
  * hang, drip, 5xx, 429 with and without Retry-After, truncated, non-JSON, wrong types, huge
  * numbers, missing fields, redirect loop, restart) ends in a typed error (or, where the fault

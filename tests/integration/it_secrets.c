@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* No secret in any message: the API key and a connector's password run through every failure
  * path of the C API (local refusals, server errors that echo them, failed jobs whose error text
  * quotes them) and never appear in any part of the last error. The server is the scripted stub,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* One client shared by 8 threads, each importing a file, listing the datasets and getting its
  * own, at the same time. CTest also runs it under helgrind (it_threads_helgrind), which must
  * report no race (tests/helgrind.supp lists the documented third-party false positives). */

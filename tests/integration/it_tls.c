@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* TLS end to end: carto-import-server with --tls-cert/--tls-key and certificates from a
  * throwaway CA made at test time (tests/support/make_tls_certs.sh, the openssl command).
  * An unknown CA and a certificate for another host are CARTO_IMPORT_ETLS naming the cause; the

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Installs one package of scripts/package.sh into a fresh environment and runs a user's
 five-line import (tests/package/user/) against the carto-import-server of with_server.py.
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # The language packages (label `package`): scripts/package/KIND.sh builds each kind into
 # ${PROJECT_BINARY_DIR}/tests/package/out (a fixture), then check.py installs it into a fresh environment
 # and runs a user's five-line import against carto-import-server. Needs the network (PyPI for

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Bounded memory on hostile input (issue 10, item 6): the CSV scan stops at the column, line and
 cell limits with 2004 / 2003, keeping the server's peak RSS under 256 MiB for a 20 MB header of
 10 million columns and a single 100 MB cell; request fields are bounded too (400, as Rails'

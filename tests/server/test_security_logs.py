@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Security (issue 10, item 8): logs cannot be forged.
 
 Request paths, URLs, file names and error texts reach the log; a %0A in a path or a newline in a

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """No outbound request during an import but the source download (issue 10, item 1): GDAL's
 network access is off, so references inside the data (a GeoJSON "crs" of type link or url, in a
 file or in a CSV cell; KML NetworkLink, styleUrl and Icon hrefs; XML external entities) never

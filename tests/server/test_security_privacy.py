@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Security (issue 10, item 5): private stays private.
 
 An anonymous GET /api/v1/viz/:id?with_dependent_visualizations=N, and the anonymous listing,

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Ids and auth tokens come from a cryptographic source (issue 10, item 11): OpenSSL's
 RAND_bytes, not a Mersenne Twister (whose state, hence every future id, follows from a few
 hundred of its outputs). Shown by interposing RAND_bytes: with a stand-in that hands out

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Security (issue 10, item 10): secrets at rest.
 
 The data directory is its user's alone (0700, files 0600); a one-off connector import keeps no

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Security (issue 10, item 4): slow clients cannot starve others.
 
 20 connections that send a header line every few seconds (more than the 16 threads started up

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Security (issue 10, item 3): a healthy import is never marked stuck (6671).
 
 Clients upload small CSVs and list GET /api/v1/imports in a loop, as a busy team would. The

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Security (issue 10, item 7): authenticate before storing.
 
 An upload without a key in the query string or headers used to stream its body into DATA/jobs/

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """URL imports follow production's rules by default (issue 10, item 2; PROTOCOL.md §2.1): ports
 21, 80 and 443 only, and no loopback, private, link-local, multicast or unspecified address,
 however it is spelled; the fetched URL is the validated one; a sync's new URL is validated too.

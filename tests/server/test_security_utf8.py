@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Every reply is valid UTF-8 JSON (issue 10, item 9): file names and URLs carrying invalid
 UTF-8 bytes, or cut in the middle of a character, come back with U+FFFD in place of the bad
 bytes; nothing a strict parser rejects."""

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Makes a throwaway certificate authority and two server certificates signed by it, for the TLS
 # tests (and for trying TLS by hand, see docs/server.md):
 #   DIR/ca.pem                       the CA certificate (pass it as the CA bundle)

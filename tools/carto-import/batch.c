@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* import SOURCE... [--parallel N]: several imports through one client, N threads at a time.
  *
  * Each thread takes the next source, uploads it (or sends its URL), waits for its job and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* carto-import completion bash|zsh: a completion script made from CLI_COMMANDS and
  * CLI_GLOBAL_OPTIONS, so that it always knows the commands and options --help shows. zsh
  * loads the bash script through bashcompinit. */

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """The base of the carto-python compatible classes: pyrestcli-style resources.
 
 A class declares the fields carto-python declares (declare()): each reads None until the

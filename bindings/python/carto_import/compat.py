@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Run code written for carto-python (the official CARTO SDK) unchanged on carto_import.
 
     import carto_import.compat; carto_import.compat.install()

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """carto-python compatible datasets: DatasetManager and Dataset (carto.datasets).
 
     dataset_manager = DatasetManager(auth_client)

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """carto-python compatible import jobs: FileImportJobManager and FileImportJob
 (carto.file_import).
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """The resource classes of carto-python's import surface (carto.resources and the objects
 nested in a dataset: Table, Visualization, User, Synchronization).
 

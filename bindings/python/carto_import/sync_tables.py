@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """carto-python compatible sync tables: SyncTableJobManager and SyncTableJob
 (carto.sync_tables).
 

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """carto-python code run unchanged through carto_import.compat: the scenarios of carto-python's
 own tests for datasets, file imports, sync tables, exceptions and auth (written anew), plus
 what code one step beyond them relies on (declared fields reading None, dates, nested

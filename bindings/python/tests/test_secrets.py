@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """A key and a password run through every failure path: never in str, repr, the traceback, or
 any attribute of the exception."""
 import traceback

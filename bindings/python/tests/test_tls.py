@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """TLS against carto-import-server --tls-cert (with_server.py --tls makes a throwaway CA):
 an unknown CA is TLSError naming the cause; ca_bundle= makes it work; verify_tls=False too."""
 import os

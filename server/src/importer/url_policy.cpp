@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The URL rules of production CARTO (Carto::UrlValidator, PROTOCOL.md §2.1): ports 21, 80 and
 // 443 only, and no address of the local machine or network.
 #include <arpa/inet.h>

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 gem "carto_import" # this gem, ahead of any other copy on the load path
 require "carto_import"
 CartoImport::Client.open(ENV.fetch("CARTO_API_URL"), ENV.fetch("CARTO_API_KEY")) do |client|

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Fixtures for running carto-python's own test files (tests/test_datasets.py,
 test_file_imports.py, test_sync_tables.py of its source) against carto-import-server, with
 carto.* mapped onto carto_import by carto_import.compat. Written for carto_import: the

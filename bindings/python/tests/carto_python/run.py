@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 """Runs carto-python's own tests of the import surface against carto-import-server.
 
     run.py [CARTO_PYTHON_SOURCE [PYTEST ARGS...]]

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 package org.carto.importapi;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
