@@ -48,8 +48,7 @@ carto_import_status carto_import_dataset_create(carto_import_dataset_list **out,
     const Deadline deadline = capi::deadline_after(timeout_ms);
     const ProgressSink sink = capi::progress_sink(progress, userdata);
     auto job = job_for(core, path_or_url, params);
-    job->run(sink, deadline);
-    job->wait(deadline, sink);
+    job->run_and_wait(sink, deadline);
     return datasets_of(*job, deadline);
   });
 }

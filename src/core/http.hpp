@@ -2,6 +2,7 @@
 // deadlines, streaming uploads, and the decoding of every error into carto::Error.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/gzip_stream.hpp"
 #include "core/options.hpp"
 #include "core/response.hpp"
 #include "core/url.hpp"
@@ -27,6 +29,10 @@ struct Upload {
   std::string path;      // read as it is sent; never loaded whole
   std::string filename;  // sent as the part's filename (the basename of path)
   std::string field = "file";
+  // When set, the file is sent through it (gzip, as application/gzip), and progress reports
+  // bytes of the file it has consumed rather than bytes sent.
+  std::shared_ptr<GzipStream> gzip;
+  std::shared_ptr<std::atomic<long long>> wire_sent;  // when set: body bytes sent so far
 };
 
 // Called during a transfer with bytes sent so far and the total; non-zero cancels.

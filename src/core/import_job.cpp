@@ -8,6 +8,7 @@
 
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/gzip_stream.hpp"
 
 namespace carto {
 
@@ -207,7 +208,16 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   req.path = "api/v1/imports";
   if (source_ == Source::file) {
     req.query = params_.as_query();
-    req.upload = Upload{path_, basename_of(path_), "file"};
+    const int mode = compression_ >= 0 ? compression_ : client_->options().upload_compression;
+    const std::string name = basename_of(path_);
+    std::shared_ptr<GzipStream> gzip;
+    if (mode == CARTO_IMPORT_COMPRESSION_AUTO && gains_from_gzip(name))
+      gzip = std::make_shared<GzipStream>(path_, GzipStream::Policy::adaptive);
+    else if (mode == CARTO_IMPORT_COMPRESSION_GZIP && !gzip_would_hide(name))
+      gzip = std::make_shared<GzipStream>(path_, GzipStream::Policy::always);
+    upload_compression_ = gzip ? CARTO_IMPORT_COMPRESSION_GZIP : CARTO_IMPORT_COMPRESSION_NONE;
+    *wire_sent_ = 0;
+    req.upload = Upload{path_, gzip ? name + ".gz" : name, "file", gzip, wire_sent_};
     if (progress) {
       // Throttled: every 1% of the file, at the end, and every 100 ms even when the
       // transfer stalls (so that the callback can still cancel).
@@ -250,6 +260,30 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   state_name_ = "pending";
 }
 
+void ImportJob::run_and_wait(const ProgressSink &progress, const Deadline &deadline) {
+  try {
+    run(progress, deadline);
+    wait(deadline, progress);
+  } catch (const Error &e) {
+    // Unsupported media type, or CARTO's unsupported file type / decompression error.
+    const ErrorInfo &i = e.info();
+    const bool unsupported = i.http_status == 415 || i.remote_code == 1002 || i.remote_code == 1003;
+    if (upload_compression_ != CARTO_IMPORT_COMPRESSION_GZIP || !unsupported) throw;
+    warnings_.emplace_back("upload_compression",
+                           "the server rejected the gzip-compressed upload" +
+                               (id_.empty() ? std::string() : " (" + what() + ")") +
+                               " as an unsupported file type; it was sent again uncompressed");
+    id_.clear();
+    state_ = CARTO_IMPORT_STATE_NEW;
+    state_name_ = "new";
+    doc_.reset();
+    json_text_.clear();
+    compression_ = CARTO_IMPORT_COMPRESSION_NONE;
+    run(progress, deadline);
+    wait(deadline, progress);
+  }
+}
+
 void ImportJob::refresh(const Deadline &deadline) {
   if (id_.empty()) throw Error(CARTO_IMPORT_EINVAL, "the import job has not run yet; call run first");
   HttpRequest req;
@@ -270,6 +304,23 @@ void ImportJob::take(JsonPtr doc, const std::string &request) {
   if (!cJSON_IsString(state)) throw protocol_error(request, "no \"state\" in the import job");
   state_name_ = state->valuestring;
   state_ = state_from_name(state_name_);
+  if (!warnings_.empty()) {
+    cJSON *w = cJSON_GetObjectItemCaseSensitive(doc.get(), "warnings");
+    if (!cJSON_IsObject(w)) {
+      w = cJSON_CreateObject();
+      if (!w || !cJSON_ReplaceItemInObjectCaseSensitive(doc.get(), "warnings", w)) {
+        if (w && !cJSON_AddItemToObject(doc.get(), "warnings", w)) {
+          cJSON_Delete(w);
+          throw std::bad_alloc();
+        }
+        if (!w) throw std::bad_alloc();
+      }
+    }
+    for (const auto &[key, text] : warnings_) {
+      cJSON_DeleteItemFromObjectCaseSensitive(w, key.c_str());
+      add_string(w, key.c_str(), text.c_str());
+    }
+  }
   json_text_ = json_print(doc.get());
   doc_ = std::move(doc);
 }

@@ -26,6 +26,7 @@ struct Options {
   RetryPolicy retry;
   long poll_initial_ms = 50;         // job waits poll every tenth of the time waited,
   long poll_max_ms = 1000;           // ... within [initial, max]
+  int upload_compression = 0;        // carto_import_compression
 
   Options() = default;
   Options(const Options &) = default;
