@@ -413,9 +413,11 @@ typedef enum carto_import_compression {
  *        CARTO_IMPORT_COMPRESSION_GZIP deflates every block of every file except archives and
  *        compressed files (zip, gz, tgz, bz2, kmz, rar, tar, carto, xz, 7z, zst), which are
  *        sent as they are in every mode.
- *        The one-call carto_import_dataset_create() retries once uncompressed when the server
- *        rejects the compressed file as an unsupported file type (HTTP 415, or CARTO error
- *        1002 or 1003), and says so in the job's "warnings" ("upload_compression").
+ *        When the server refuses the compressed upload (HTTP 415), carto_import_job_run()
+ *        sends the file once more uncompressed; when an import of a compressed file fails as
+ *        an unsupported file type (CARTO error 1002 or 1003), the one-call
+ *        carto_import_dataset_create() imports it once more uncompressed. Either says so in
+ *        the job's "warnings" object (carto_import_job_json()), as "upload_compression".
  * @param opts  the options; copied.
  * @param mode  a carto_import_compression value.
  * @return 0, CARTO_IMPORT_EINVAL (unknown mode), CARTO_IMPORT_EBADHANDLE.

@@ -97,7 +97,8 @@ class Options(_Handle):
     def configure(self, *, base_url=None, api_key=None, auth_mode=None, verify_tls=None,
                   ca_bundle=None, allow_insecure_http=None, connect_timeout=None,
                   request_timeout=None, low_speed=None, user_agent_suffix=None,
-                  max_attempts=None, backoff=None, poll_interval=None):
+                  max_attempts=None, backoff=None, poll_interval=None,
+                  upload_compression=None):
         """Sets the given settings; timeouts in seconds.
 
         auth_mode: "basic" (Authorization header, default) or "query" (api_key parameter).
@@ -105,6 +106,8 @@ class Options(_Handle):
         max_attempts / backoff=(base_seconds, max_seconds): retry policy.
         poll_interval: (initial_seconds, max_seconds) between polls of a wait.
         request_timeout: 0 or None for no limit (the default).
+        upload_compression: "auto" (default: gzip text formats while it is faster than the
+            link), "gzip" (always) or "none"; files are then sent as NAME.gz.
         """
         if base_url is not None:
             self.set_base_url(base_url)
@@ -134,6 +137,10 @@ class Options(_Handle):
         if poll_interval is not None:
             first, top = poll_interval
             self.set_poll_interval_ms(_ms(first, "poll_interval"), _ms(top, "poll_interval"))
+        if upload_compression is not None:
+            self.set_upload_compression(_choice(
+                {"auto": COMPRESSION_AUTO, "gzip": COMPRESSION_GZIP, "none": COMPRESSION_NONE},
+                upload_compression, "upload compression"))
         return self
 
 
@@ -308,6 +315,13 @@ class ImportJob(_JsonFields):
     def is_final(self):
         """True once complete, failed or stuck."""
         return state_is_final(self._state())
+
+    upload_compression = property(
+        lambda self: {COMPRESSION_GZIP: "gzip", COMPRESSION_NONE: "none"}.get(
+            self._upload_compression()),
+        doc='How the file was sent: "gzip" (as NAME.gz) or "none"; None before run().')
+    upload_bytes_sent = property(lambda self: self._upload_bytes_sent(),
+                                 doc="Bytes of the request body sent (compressed when it was).")
 
     error_title = property(lambda self: self.get_string("error_title"))
     error_explanation = property(lambda self: self.get_string("error_explanation"))

@@ -31,7 +31,7 @@ class GzipStream {
   struct Tuning {
     size_t block_bytes = 256 << 10;
     int threads = 0;                   // 0: one per core, at most 4
-    long long probe_bytes = 4 << 20;   // adaptive: always deflate the first bytes, to measure
+    long long probe_bytes = 1 << 20;   // adaptive: always deflate the first bytes, to measure
   };
 
   // Opens path; throws carto::Error(EIO) when it cannot.

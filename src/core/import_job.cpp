@@ -201,6 +201,24 @@ std::unique_ptr<ImportJob> ImportJob::attach(std::shared_ptr<ClientCore> client,
 std::string ImportJob::what() const { return "import job " + (id_.empty() ? "(not run)" : id_); }
 
 void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
+  try {
+    run_once(progress, deadline);
+  } catch (const Error &e) {
+    // 415 Unsupported Media Type: nothing was created; send the file as it is.
+    if (upload_compression_ != CARTO_IMPORT_COMPRESSION_GZIP || e.info().http_status != 415) throw;
+    send_uncompressed_next("HTTP 415");
+    run_once(progress, deadline);
+  }
+}
+
+void ImportJob::send_uncompressed_next(const std::string &why) {
+  warnings_.emplace_back("upload_compression",
+                         "the server rejected the gzip-compressed upload (" + why +
+                             "); the file was sent again uncompressed");
+  compression_ = CARTO_IMPORT_COMPRESSION_NONE;
+}
+
+void ImportJob::run_once(const ProgressSink &progress, const Deadline &deadline) {
   if (!id_.empty())
     throw Error(CARTO_IMPORT_EINVAL, what() + " has already run; create a new job to import again");
   HttpRequest req;
@@ -265,21 +283,18 @@ void ImportJob::run_and_wait(const ProgressSink &progress, const Deadline &deadl
     run(progress, deadline);
     wait(deadline, progress);
   } catch (const Error &e) {
-    // Unsupported media type, or CARTO's unsupported file type / decompression error.
-    const ErrorInfo &i = e.info();
-    const bool unsupported = i.http_status == 415 || i.remote_code == 1002 || i.remote_code == 1003;
-    if (upload_compression_ != CARTO_IMPORT_COMPRESSION_GZIP || !unsupported) throw;
-    warnings_.emplace_back("upload_compression",
-                           "the server rejected the gzip-compressed upload" +
-                               (id_.empty() ? std::string() : " (" + what() + ")") +
-                               " as an unsupported file type; it was sent again uncompressed");
+    // CARTO's unsupported file type (1002) or decompression error (1003) for the .gz.
+    const int code = e.info().remote_code;
+    if (upload_compression_ != CARTO_IMPORT_COMPRESSION_GZIP || id_.empty() ||
+        (code != 1002 && code != 1003))
+      throw;
+    send_uncompressed_next(what() + " failed with CARTO error " + std::to_string(code));
     id_.clear();
     state_ = CARTO_IMPORT_STATE_NEW;
     state_name_ = "new";
     doc_.reset();
     json_text_.clear();
-    compression_ = CARTO_IMPORT_COMPRESSION_NONE;
-    run(progress, deadline);
+    run_once(progress, deadline);
     wait(deadline, progress);
   }
 }

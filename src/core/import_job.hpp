@@ -49,8 +49,9 @@ class ImportJob {
                                            const std::string &id);
 
   void run(const ProgressSink &progress, const Deadline &deadline = std::nullopt);
-  // run() then wait(); when the server rejects a compressed upload as an unsupported type,
-  // sends the file once more uncompressed and records it in the job's warnings.
+  // run() then wait(); when the job fails as an unsupported file type (1002, 1003) after a
+  // compressed upload, sends the file once more uncompressed (as run() itself does after a
+  // 415) and records it in the job's warnings.
   void run_and_wait(const ProgressSink &progress, const Deadline &deadline);
   void refresh(const Deadline &deadline = std::nullopt);
   // Returns when complete; throws EREMOTE (failed/stuck), ETIMEDOUT, ECANCELED, ...
@@ -77,6 +78,9 @@ class ImportJob {
 
  private:
   ImportJob(std::shared_ptr<ClientCore> client, Source source) : client_(std::move(client)), source_(source) {}
+  void run_once(const ProgressSink &progress, const Deadline &deadline);
+  // Records why, in the job's warnings; the next run_once() sends the file uncompressed.
+  void send_uncompressed_next(const std::string &why);
   void take(JsonPtr doc, const std::string &request);
   std::string what() const;  // "import job ID" for messages
 
