@@ -96,6 +96,11 @@ int on_progress(void *userp, curl_off_t, curl_off_t, curl_off_t ultotal, curl_of
   if (sink->upload && sink->upload->gzip) {  // report bytes of the file, not of the wire
     ulnow = sink->upload->gzip->input_done();
     ultotal = sink->upload->gzip->input_total();
+  } else if (sink->upload && sink->upload->file_size >= 0 && ultotal > 0) {
+    const long long size = sink->upload->file_size;  // the body is the file plus framing
+    ulnow = static_cast<curl_off_t>(static_cast<double>(ulnow) / static_cast<double>(ultotal) *
+                                    static_cast<double>(size));
+    ultotal = size;
   }
   if ((*sink->progress)(static_cast<long long>(ulnow), static_cast<long long>(ultotal)) != 0) {
     sink->canceled = true;

@@ -33,6 +33,7 @@ struct Upload {
   // bytes of the file it has consumed rather than bytes sent.
   std::shared_ptr<GzipStream> gzip;
   std::shared_ptr<std::atomic<long long>> wire_sent;  // when set: body bytes sent so far
+  long long file_size = -1;  // when known, progress of a plain upload is scaled to the file
 };
 
 // Called during a transfer with bytes sent so far and the total; non-zero cancels.

@@ -235,7 +235,9 @@ void ImportJob::run_once(const ProgressSink &progress, const Deadline &deadline)
       gzip = std::make_shared<GzipStream>(path_, GzipStream::Policy::always);
     upload_compression_ = gzip ? CARTO_IMPORT_COMPRESSION_GZIP : CARTO_IMPORT_COMPRESSION_NONE;
     *wire_sent_ = 0;
-    req.upload = Upload{path_, gzip ? name + ".gz" : name, "file", gzip, wire_sent_};
+    struct stat st{};
+    const long long size = stat(path_.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
+    req.upload = Upload{path_, gzip ? name + ".gz" : name, "file", gzip, wire_sent_, size};
     if (progress) {
       // Throttled: every 1% of the file, at the end, and every 100 ms even when the
       // transfer stalls (so that the callback can still cancel).
