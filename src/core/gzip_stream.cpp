@@ -18,7 +18,7 @@ namespace carto {
 namespace {
 
 constexpr size_t kDictBytes = 32 << 10;  // deflate's window
-constexpr double kLinkWindowBytes = 1 << 20;
+constexpr double kLinkWindowBytes = 256 << 10;
 
 using Clock = std::chrono::steady_clock;
 
@@ -168,15 +168,17 @@ void GzipStream::worker() {
 
 // The adaptive rule. Sending a block stored moves its bytes at the link's rate L (input bytes
 // = wire bytes); deflating it moves them at min(C, ratio * L), C being what the threads
-// compress per second. So deflating pays exactly when C > L, whatever the ratio (> 1). L is
-// measured as wire bytes per second of libcurl's time outside our callback, i.e. while it is
-// sending rather than waiting for us; when the compressor is the bottleneck that time is short
-// and L comes out high, which errs towards storing: never slower than not compressing.
+// compress per second. So deflating pays exactly when C > L, whatever the ratio (> 1).
+// L is wire bytes per second of libcurl's time outside our callback (sending), measured only
+// over windows in which it hardly waited for us: there the link is the bottleneck. Until such
+// a window is seen the link has outrun us, so blocks are stored: never slower than not
+// compressing. C is measured on the first probe_bytes, always deflated, and on every deflated
+// block after.
 bool GzipStream::deflate_next() const {
   if (policy_ == Policy::always) return true;
   if (offset_ < tuning_.probe_bytes) return true;
   if (ratio_ > 0 && ratio_ < 1.1) return false;  // incompressible data
-  if (link_rate_ <= 0) return true;              // nothing measured yet
+  if (link_rate_ <= 0) return false;             // the link outran us so far
   const double c = deflate_rate_ * cores_;
   return c > 1.1 * link_rate_;
 }
@@ -258,7 +260,11 @@ size_t GzipStream::read(char *buf, size_t n) {
     {
       std::unique_lock<std::mutex> lock(mu_);
       if (!b.done && got > 0) break;  // hand out what is ready rather than wait
-      done_cv_.wait(lock, [&b] { return b.done; });
+      if (!b.done) {
+        const auto t0 = Clock::now();
+        done_cv_.wait(lock, [&b] { return b.done; });
+        window_wait_s_ += std::chrono::duration<double>(Clock::now() - t0).count();
+      }
     }
     if (b.failed) throw std::bad_alloc();
     if (head_pos_ == 0) {
@@ -285,10 +291,12 @@ size_t GzipStream::read(char *buf, size_t n) {
   }
   output_done_ += static_cast<long long>(got);
   window_bytes_ += static_cast<double>(got);
-  if (window_bytes_ >= kLinkWindowBytes && window_busy_s_ > 0) {
-    const double rate = window_bytes_ / window_busy_s_;
-    link_rate_ = link_rate_ == 0 ? rate : 0.5 * link_rate_ + 0.5 * rate;
-    window_bytes_ = window_busy_s_ = 0;
+  if (window_bytes_ >= kLinkWindowBytes) {
+    if (window_busy_s_ > 0 && window_wait_s_ < 0.1 * (window_busy_s_ + window_wait_s_)) {
+      const double rate = window_bytes_ / window_busy_s_;  // the link was the bottleneck
+      link_rate_ = link_rate_ == 0 ? rate : 0.5 * link_rate_ + 0.5 * rate;
+    }
+    window_bytes_ = window_busy_s_ = window_wait_s_ = 0;
   }
   last_return_ = Clock::now();
   return got;
@@ -314,7 +322,7 @@ void GzipStream::rewind() {
   length_ = 0;
   input_done_ = output_done_ = 0;
   last_return_ = Clock::time_point{};
-  window_bytes_ = window_busy_s_ = 0;
+  window_bytes_ = window_busy_s_ = window_wait_s_ = 0;
 }
 
 }  // namespace carto

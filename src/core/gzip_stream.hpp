@@ -83,10 +83,10 @@ class GzipStream {
   uint64_t length_ = 0;
   std::atomic<long long> input_done_{0}, output_done_{0}, deflated_{0}, stored_{0};
 
-  // Rates for the adaptive policy: wire bytes per second of the link (measured while libcurl
-  // was sending rather than waiting for us), input bytes per second of the compressor.
+  // Rates for the adaptive policy: wire bytes per second of the link (measured over windows in
+  // which libcurl hardly waited for us), input bytes per second of the compressor.
   std::chrono::steady_clock::time_point last_return_{};
-  double link_rate_ = 0, window_bytes_ = 0, window_busy_s_ = 0;
+  double link_rate_ = 0, window_bytes_ = 0, window_busy_s_ = 0, window_wait_s_ = 0;
   std::atomic<double> deflate_rate_{0};  // per thread
   double ratio_ = 0;                     // input / output of deflated blocks
 

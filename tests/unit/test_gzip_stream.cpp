@@ -173,19 +173,19 @@ void test_adaptive_slow_reader_deflates(void **) {
   if (std::getenv("CARTO_IMPORT_TEST_UNDER_VALGRIND")) {
     skip();  // under valgrind deflate itself runs at a slow link's pace: nothing to decide
   }
-  // A reader taking 8 KiB per 20 ms (400 KB/s) is a link slower than any compressor.
-  std::string text;
-  while (text.size() < (768u << 10)) text += "1234,a place with a long name,40.416775,-3.703790\n";
+  // A reader taking 8 KiB per 2 ms (4 MB/s) is a link slower than any compressor: once the
+  // link is measured (the first 256 KiB sent), every block is deflated.
+  const std::string text = sample(3u << 20, 6);
   GzipStream::Tuning t = tuning(16 << 10, 2);
-  t.probe_bytes = 256 << 10;
+  t.probe_bytes = 512 << 10;
   GzipStream gz(write_file("slow.csv", text), GzipStream::Policy::adaptive, t);
   std::string out, buf(8192, '\0');
   while (size_t k = gz.read(&buf[0], buf.size())) {
     out.append(buf, 0, k);
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   assert_true(gunzip(out) == text);
-  assert_int_equal(gz.blocks_stored(), 0);
+  assert_true(gz.blocks_stored() * 10 < gz.blocks_deflated());
 }
 
 bool have(const char *tool) {
