@@ -408,8 +408,9 @@ typedef enum carto_import_compression {
  *        sending decides block by block (256 KiB) to deflate it or to store it as is: a block
  *        is deflated only while the measured compression rate beats the measured rate of the
  *        link, so the upload is never slower than CARTO_IMPORT_COMPRESSION_NONE by more than
- *        the gzip framing (on loopback nearly every block is stored; on a 100 Mbit/s link
- *        every block is deflated).
+ *        the gzip framing and its first MiB, always deflated to measure the compressor (where
+ *        the link outruns the compressor nearly every block is stored; on a 100 Mbit/s link
+ *        nearly every block is deflated).
  *        CARTO_IMPORT_COMPRESSION_GZIP deflates every block of every file except archives and
  *        compressed files (zip, gz, tgz, bz2, kmz, rar, tar, carto, xz, 7z, zst), which are
  *        sent as they are in every mode.
