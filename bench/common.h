@@ -16,6 +16,16 @@ static int bench_fail(const char *what) {
   return 1;
 }
 
+/* BENCH_COMPRESSION=auto|gzip|none picks the upload compression (default: the library's). */
+static int bench_compression(carto_import_options *opts) {
+  const char *mode = getenv("BENCH_COMPRESSION");
+  if (!mode) return 0;
+  return carto_import_options_set_upload_compression(
+      opts, mode[0] == 'g' ? CARTO_IMPORT_COMPRESSION_GZIP
+            : mode[0] == 'n' ? CARTO_IMPORT_COMPRESSION_NONE
+                             : CARTO_IMPORT_COMPRESSION_AUTO);
+}
+
 /* poll_initial_ms <= 0 keeps the library's default polling. */
 static carto_import_client *bench_client(long poll_initial_ms, long poll_max_ms) {
   const char *url = getenv("CARTO_API_URL"), *key = getenv("CARTO_API_KEY");
@@ -26,7 +36,7 @@ static carto_import_client *bench_client(long poll_initial_ms, long poll_max_ms)
     return NULL;
   }
   if (carto_import_options_new(&opts) != 0 || carto_import_options_set_base_url(opts, url) != 0 ||
-      carto_import_options_set_api_key(opts, key) != 0 ||
+      carto_import_options_set_api_key(opts, key) != 0 || bench_compression(opts) != 0 ||
       (poll_initial_ms > 0 &&
        carto_import_options_set_poll_interval_ms(opts, poll_initial_ms, poll_max_ms) != 0) ||
       carto_import_client_new(&client, opts) != 0)

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright (c) 2026, the libcarto_import authors */
 /* Uploads one file with carto_import_job_new_file + carto_import_job_run (no wait: the upload
- * alone is measured) and prints "bytes seconds MiB/s job_id".
+ * alone is measured) and prints "bytes seconds MiB/s job_id body_bytes_sent compressed(0/1)".
  *
- *   CARTO_API_URL=... CARTO_API_KEY=... upload FILE
+ *   CARTO_API_URL=... CARTO_API_KEY=... [BENCH_COMPRESSION=auto|gzip|none] upload FILE
  */
 #define _POSIX_C_SOURCE 200809L
 #include <sys/stat.h>
@@ -33,8 +33,10 @@ int main(int argc, char **argv) {
   } else {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     const double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("%lld %.3f %.1f %s\n", (long long)st.st_size, s, (double)st.st_size / s / 1048576.0,
-           carto_import_job_id(job));
+    printf("%lld %.3f %.1f %s %lld %d\n", (long long)st.st_size, s,
+           (double)st.st_size / s / 1048576.0, carto_import_job_id(job),
+           carto_import_job_upload_bytes_sent(job),
+           carto_import_job_upload_compression(job) == CARTO_IMPORT_COMPRESSION_GZIP);
   }
   carto_import_job_free(job);
   carto_import_client_free(client);

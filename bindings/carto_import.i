@@ -347,6 +347,10 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
   carto_import_status set_poll_interval_ms(long initial_ms, long max_ms) {
     return carto_import_options_set_poll_interval_ms($self->h, initial_ms, max_ms);
   }
+  /** COMPRESSION_AUTO (default), COMPRESSION_GZIP or COMPRESSION_NONE: gzip files as sent. */
+  carto_import_status set_upload_compression(int mode) {
+    return carto_import_options_set_upload_compression($self->h, mode);
+  }
 }
 
 %extend CartoParams {
@@ -518,6 +522,10 @@ CARTO_IMPORT_CONSTRUCTOR_CHECK(CartoParams)
     return carto_import_job_get_int($self->h, field, fallback);
   }
   const char *json() const { return carto_import_job_json($self->h); }
+  /** How the file was sent: COMPRESSION_GZIP or COMPRESSION_NONE (AUTO before it ran). */
+  int upload_compression() const { return carto_import_job_upload_compression($self->h); }
+  /** Bytes of the request body sent (compressed when it was). */
+  long long upload_bytes_sent() const { return carto_import_job_upload_bytes_sent($self->h); }
 }
 
 %extend CartoDataset {

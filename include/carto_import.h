@@ -554,6 +554,43 @@ typedef carto_import_debug_fn *carto_import_debug_cb;
 CARTO_IMPORT_API carto_import_status carto_import_options_set_debug_callback(
     carto_import_options *opts, carto_import_debug_cb callback, void *userdata);
 
+/** How local files are sent (carto_import_options_set_upload_compression()). */
+typedef enum carto_import_compression {
+  CARTO_IMPORT_COMPRESSION_AUTO = 0,  /**< Default: gzip text formats while it pays (below). */
+  CARTO_IMPORT_COMPRESSION_GZIP = 1,  /**< gzip every file but archives, whatever the link. */
+  CARTO_IMPORT_COMPRESSION_NONE = 2   /**< Send files as they are. */
+} carto_import_compression;
+
+/**
+ * @brief Whether local files are gzip-compressed as they are sent. A compressed file is read
+ *        and compressed on the fly (never a temporary file; memory stays bounded, both cores
+ *        used) and sent as BASENAME.gz, which CARTO unpacks: the table is the same (same name,
+ *        rows, columns, geometry); only the import job's and dataset's display_name ends in
+ *        ".gz".
+ *        CARTO_IMPORT_COMPRESSION_AUTO compresses only the formats that gain (csv, tsv, txt,
+ *        geojson, json, js, kml, gpx, osm, sql), never archives or binary formats, and while
+ *        sending decides block by block (256 KiB) to deflate it or to store it as is: a block
+ *        is deflated only while the measured compression rate beats the measured rate of the
+ *        link, so the upload is never slower than CARTO_IMPORT_COMPRESSION_NONE by more than
+ *        the gzip framing and its first MiB, always deflated to measure the compressor (where
+ *        the link outruns the compressor nearly every block is stored; on a 100 Mbit/s link
+ *        nearly every block is deflated).
+ *        CARTO_IMPORT_COMPRESSION_GZIP deflates every block of every file except archives and
+ *        compressed files (zip, gz, tgz, bz2, kmz, rar, tar, carto, xz, 7z, zst), which are
+ *        sent as they are in every mode.
+ *        When the server refuses the compressed upload (HTTP 415), carto_import_job_run()
+ *        sends the file once more uncompressed; when an import of a compressed file fails as
+ *        an unsupported file type (CARTO error 1002 or 1003), the one-call
+ *        carto_import_dataset_create() imports it once more uncompressed. Either says so in
+ *        the job's "warnings" object (carto_import_job_json()), as "upload_compression".
+ * @param opts  the options; copied.
+ * @param mode  a carto_import_compression value.
+ * @return 0, CARTO_IMPORT_EINVAL (unknown mode), CARTO_IMPORT_EBADHANDLE.
+ * @since 0.2
+ */
+CARTO_IMPORT_API carto_import_status carto_import_options_set_upload_compression(
+    carto_import_options *opts, int mode);
+
 /* ---- client ------------------------------------------------------------------------------ */
 
 /**
@@ -954,6 +991,23 @@ CARTO_IMPORT_API long long carto_import_job_get_int(const carto_import_job *job,
  * Ownership: borrowed from the job. @since 0.1
  */
 CARTO_IMPORT_API const char *carto_import_job_json(const carto_import_job *job);
+
+/**
+ * @brief How the job's file was sent: CARTO_IMPORT_COMPRESSION_GZIP (as BASENAME.gz) or
+ *        CARTO_IMPORT_COMPRESSION_NONE; CARTO_IMPORT_COMPRESSION_AUTO before it runs and for
+ *        URL, connector and attached jobs. May be called from the job's progress callback.
+ * @since 0.2
+ */
+CARTO_IMPORT_API int carto_import_job_upload_compression(const carto_import_job *job);
+
+/**
+ * @brief Bytes of the request body sent so far for the job's file (compressed bytes when it
+ *        is compressed; the multipart framing included), while it runs (from its progress
+ *        callback, which itself reports bytes of the original file) and after; 0 before it
+ *        runs and for jobs without a file.
+ * @since 0.2
+ */
+CARTO_IMPORT_API long long carto_import_job_upload_bytes_sent(const carto_import_job *job);
 
 /**
  * @brief The ids of the account's unfinished import jobs (newest first), as the server lists

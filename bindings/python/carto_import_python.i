@@ -143,6 +143,8 @@ static void carto_py_debug(const char *line, void *userdata) {
 %rename(_state_name) CartoImportJob::state_name;
 %rename(_success) CartoImportJob::success;
 %rename(_error_code) CartoImportJob::error_code;
+%rename(_upload_compression) CartoImportJob::upload_compression;
+%rename(_upload_bytes_sent) CartoImportJob::upload_bytes_sent;
 %rename(_json) CartoImportJob::json;
 %rename(_privacy) CartoDataset::privacy;
 %rename(_json) CartoDataset::json;

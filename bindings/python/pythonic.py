@@ -101,7 +101,7 @@ class Options(_Handle):
                   ca_bundle=None, allow_insecure_http=None, connect_timeout=None,
                   request_timeout=None, call_timeout=None, low_speed=None,
                   user_agent_suffix=None, max_attempts=None, backoff=None, poll_interval=None,
-                  max_list_entries=None, debug=None):
+                  max_list_entries=None, upload_compression=None, debug=None):
         """Sets the given settings; timeouts in seconds.
 
         debug: a callable(line) given one line per HTTP request attempt (method, path and
@@ -117,6 +117,8 @@ class Options(_Handle):
         call_timeout: all the requests without a file of one call (default 90; 0: no limit).
         low_speed also watches uploads, which have no other limit (default (1024, 60)).
         max_list_entries: the most entries a listing may claim (default 100000).
+        upload_compression: "auto" (default: gzip text formats while it is faster than the
+            link), "gzip" (always) or "none"; files are then sent as NAME.gz.
         """
         if base_url is not None:
             self.set_base_url(base_url)
@@ -150,6 +152,10 @@ class Options(_Handle):
         if poll_interval is not None:
             first, top = poll_interval
             self.set_poll_interval_ms(_ms(first, "poll_interval"), _ms(top, "poll_interval"))
+        if upload_compression is not None:
+            self.set_upload_compression(_choice(
+                {"auto": COMPRESSION_AUTO, "gzip": COMPRESSION_GZIP, "none": COMPRESSION_NONE},
+                upload_compression, "upload compression"))
         if debug is not None:
             self._set_debug(debug or None)
             self._debug = debug or None  # (kept alive for the clients made from here)
@@ -346,6 +352,13 @@ class ImportJob(_JsonFields):
     def is_final(self):
         """True once complete, failed or stuck."""
         return state_is_final(self._state())
+
+    upload_compression = property(
+        lambda self: {COMPRESSION_GZIP: "gzip", COMPRESSION_NONE: "none"}.get(
+            self._upload_compression()),
+        doc='How the file was sent: "gzip" (as NAME.gz) or "none"; None before run().')
+    upload_bytes_sent = property(lambda self: self._upload_bytes_sent(),
+                                 doc="Bytes of the request body sent (compressed when it was).")
 
     error_title = property(lambda self: self.get_string("error_title"))
     error_explanation = property(lambda self: self.get_string("error_explanation"))

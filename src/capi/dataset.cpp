@@ -22,12 +22,12 @@ std::vector<std::unique_ptr<Dataset>> datasets_of(const ImportJob &job, const De
   return out;
 }
 
-// Runs a job, waits for it and returns its datasets; a failure names the job.
+// Runs a job (once more uncompressed if the server could not read it compressed), waits for
+// it and returns its datasets; a failure names the job.
 std::vector<std::unique_ptr<Dataset>> run_to_datasets(ImportJob &job, const ProgressSink &sink,
                                                       const Deadline &deadline) {
   return capi::about_job(job, [&] {
-    job.run(sink, deadline);
-    job.wait(deadline, sink);
+    job.run_and_wait(sink, deadline);
     return datasets_of(job, deadline);
   });
 }

@@ -226,6 +226,16 @@ const char *carto_import_job_json(const carto_import_job *job) {
   });
 }
 
+int carto_import_job_upload_compression(const carto_import_job *job) {
+  return capi::guard_value<int>(CARTO_IMPORT_COMPRESSION_AUTO, [&] {
+    return capi::job_of(job).upload_compression();
+  });
+}
+
+long long carto_import_job_upload_bytes_sent(const carto_import_job *job) {
+  return capi::guard_value<long long>(0, [&] { return capi::job_of(job).upload_bytes_sent(); });
+}
+
 carto_import_status carto_import_job_list(carto_import_string_list **out,
                                         carto_import_client *client) {
   return capi::guard_new(out, capi::Kind::string_list, [&] {

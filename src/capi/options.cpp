@@ -178,3 +178,15 @@ extern "C" carto_import_status carto_import_options_set_debug_callback(
     opts.debug_userdata = callback ? userdata : nullptr;
   });
 }
+
+extern "C" carto_import_status carto_import_options_set_upload_compression(carto_import_options *o,
+                                                                         int mode) {
+  return capi::guard([&] {
+    Options &opts = opts_of(o);
+    if (mode != CARTO_IMPORT_COMPRESSION_AUTO && mode != CARTO_IMPORT_COMPRESSION_GZIP &&
+        mode != CARTO_IMPORT_COMPRESSION_NONE)
+      throw Error(CARTO_IMPORT_EINVAL, "unknown upload compression " + std::to_string(mode) +
+                                           "; use CARTO_IMPORT_COMPRESSION_AUTO, _GZIP or _NONE");
+    opts.upload_compression = mode;
+  });
+}

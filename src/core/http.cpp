@@ -7,6 +7,7 @@
 #include <climits>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <thread>
 
 #include "carto_import.h"
@@ -42,7 +43,26 @@ struct Sink {
   bool overflow = false;
   const ProgressFn *progress = nullptr;
   bool canceled = false;
+  const Upload *upload = nullptr;
+  std::exception_ptr read_error;  // thrown by the upload's compressor
 };
+
+size_t on_gzip_read(char *buf, size_t size, size_t n, void *userp) {
+  auto *sink = static_cast<Sink *>(userp);
+  try {
+    return sink->upload->gzip->read(buf, size * n);
+  } catch (...) {
+    sink->read_error = std::current_exception();
+    return CURL_READFUNC_ABORT;
+  }
+}
+
+int on_gzip_seek(void *userp, curl_off_t offset, int origin) {
+  auto *sink = static_cast<Sink *>(userp);
+  if (offset != 0 || origin != SEEK_SET) return CURL_SEEKFUNC_CANTSEEK;
+  sink->upload->gzip->rewind();
+  return CURL_SEEKFUNC_OK;
+}
 
 size_t on_body(char *data, size_t size, size_t n, void *userp) {
   auto *sink = static_cast<Sink *>(userp);
@@ -76,7 +96,17 @@ size_t on_header(char *data, size_t size, size_t n, void *userp) {
 
 int on_progress(void *userp, curl_off_t, curl_off_t, curl_off_t ultotal, curl_off_t ulnow) {
   auto *sink = static_cast<Sink *>(userp);
+  if (sink->upload && sink->upload->wire_sent) *sink->upload->wire_sent = ulnow;
   if (!sink->progress || !*sink->progress) return 0;
+  if (sink->upload && sink->upload->gzip) {  // report bytes of the file, not of the wire
+    ulnow = sink->upload->gzip->input_done();
+    ultotal = sink->upload->gzip->input_total();
+  } else if (sink->upload && sink->upload->file_size >= 0 && ultotal > 0) {
+    const long long size = sink->upload->file_size;  // the body is the file plus framing
+    ulnow = static_cast<curl_off_t>(static_cast<double>(ulnow) / static_cast<double>(ultotal) *
+                                    static_cast<double>(size));
+    ultotal = size;
+  }
   if ((*sink->progress)(static_cast<long long>(ulnow), static_cast<long long>(ultotal)) != 0) {
     sink->canceled = true;
     return 1;
@@ -185,6 +215,7 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
 
   Sink sink;
   sink.progress = &req.progress;
+  if (req.upload) sink.upload = &*req.upload;
   char errbuf[CURL_ERROR_SIZE] = {0};
   CurlSlist headers;
   headers.add("Accept: application/json");
@@ -208,7 +239,7 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
   check(curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink));
   check(curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress));
   check(curl_easy_setopt(h, CURLOPT_XFERINFODATA, &sink));
-  check(curl_easy_setopt(h, CURLOPT_NOPROGRESS, req.progress ? 0L : 1L));
+  check(curl_easy_setopt(h, CURLOPT_NOPROGRESS, req.progress || req.upload ? 0L : 1L));
   check(curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, opts_.verify_tls ? 1L : 0L));
   check(curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, opts_.verify_tls ? 2L : 0L));
   if (!opts_.ca_bundle.empty()) check(curl_easy_setopt(h, CURLOPT_CAINFO, opts_.ca_bundle.c_str()));
@@ -237,8 +268,15 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     if (!mime) throw std::bad_alloc();
     curl_mimepart *part = curl_mime_addpart(mime.get());
     if (!part) throw std::bad_alloc();
-    if (curl_mime_name(part, req.upload->field.c_str()) != CURLE_OK ||
-        curl_mime_filedata(part, req.upload->path.c_str()) != CURLE_OK ||
+    CURLcode data_rc;
+    if (const auto &gz = req.upload->gzip) {  // size unknown: sent chunked
+      gz->rewind();  // a retried attempt starts over
+      data_rc = curl_mime_data_cb(part, -1, on_gzip_read, on_gzip_seek, nullptr, &sink);
+      if (data_rc == CURLE_OK) data_rc = curl_mime_type(part, "application/gzip");
+    } else {
+      data_rc = curl_mime_filedata(part, req.upload->path.c_str());
+    }
+    if (curl_mime_name(part, req.upload->field.c_str()) != CURLE_OK || data_rc != CURLE_OK ||
         curl_mime_filename(part, req.upload->filename.c_str()) != CURLE_OK)
       throw Error(CARTO_IMPORT_EIO, req.describe() + ": cannot read '" + req.upload->path +
                                         "'; check that the file exists and is readable");
@@ -274,7 +312,9 @@ HttpReply Transport::attempt_once(const HttpRequest &req, const Deadline &deadli
     traffic->any_sent = request_size > 0;
     traffic->sent = request_size + up;
     traffic->received = down;
+    if (req.upload && req.upload->wire_sent) *req.upload->wire_sent = up;
   }
+  if (sink.read_error) std::rethrow_exception(sink.read_error);
 
   if (rc != CURLE_OK) {
     ErrorInfo e;

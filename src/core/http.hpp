@@ -4,6 +4,7 @@
 // deadlines, streaming uploads, and the decoding of every error into carto::Error.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/gzip_stream.hpp"
 #include "core/options.hpp"
 #include "core/response.hpp"
 #include "core/url.hpp"
@@ -32,6 +34,11 @@ struct Upload {
   std::string path;      // read as it is sent; never loaded whole
   std::string filename;  // sent as the part's filename (the basename of path)
   std::string field = "file";
+  // When set, the file is sent through it (gzip, as application/gzip), and progress reports
+  // bytes of the file it has consumed rather than bytes sent.
+  std::shared_ptr<GzipStream> gzip;
+  std::shared_ptr<std::atomic<long long>> wire_sent;  // when set: body bytes sent so far
+  long long file_size = -1;  // when known, progress of a plain upload is scaled to the file
 };
 
 // Called during a transfer with bytes sent so far and the total; non-zero cancels.

@@ -12,6 +12,7 @@
 
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/gzip_stream.hpp"
 
 namespace carto {
 
@@ -225,6 +226,24 @@ std::unique_ptr<ImportJob> ImportJob::attach(std::shared_ptr<ClientCore> client,
 std::string ImportJob::what() const { return "import job " + (id_.empty() ? "(not run)" : id_); }
 
 void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
+  try {
+    run_once(progress, deadline);
+  } catch (const Error &e) {
+    // 415 Unsupported Media Type: nothing was created; send the file as it is.
+    if (upload_compression_ != CARTO_IMPORT_COMPRESSION_GZIP || e.info().http_status != 415) throw;
+    send_uncompressed_next("HTTP 415");
+    run_once(progress, deadline);
+  }
+}
+
+void ImportJob::send_uncompressed_next(const std::string &why) {
+  warnings_.emplace_back("upload_compression",
+                         "the server rejected the gzip-compressed upload (" + why +
+                             "); the file was sent again uncompressed");
+  compression_ = CARTO_IMPORT_COMPRESSION_NONE;
+}
+
+void ImportJob::run_once(const ProgressSink &progress, const Deadline &deadline) {
   if (!id_.empty())
     throw Error(CARTO_IMPORT_EINVAL, what() + " has already run; create a new job to import again");
   HttpRequest req;
@@ -237,7 +256,18 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
       "carto_import_job_attach()";
   if (source_ == Source::file) {
     req.query = params_.as_query();
-    req.upload = Upload{path_, basename_of(path_), "file"};
+    const int mode = compression_ >= 0 ? compression_ : client_->options().upload_compression;
+    const std::string name = basename_of(path_);
+    std::shared_ptr<GzipStream> gzip;
+    if (mode == CARTO_IMPORT_COMPRESSION_AUTO && gains_from_gzip(name))
+      gzip = std::make_shared<GzipStream>(path_, GzipStream::Policy::adaptive);
+    else if (mode == CARTO_IMPORT_COMPRESSION_GZIP && !gzip_would_hide(name))
+      gzip = std::make_shared<GzipStream>(path_, GzipStream::Policy::always);
+    upload_compression_ = gzip ? CARTO_IMPORT_COMPRESSION_GZIP : CARTO_IMPORT_COMPRESSION_NONE;
+    *wire_sent_ = 0;
+    struct stat st{};
+    const long long size = stat(path_.c_str(), &st) == 0 ? static_cast<long long>(st.st_size) : -1;
+    req.upload = Upload{path_, gzip ? name + ".gz" : name, "file", gzip, wire_sent_, size};
     if (progress) {
       // Throttled: every 1% of the file, at the end, and every 100 ms even when the
       // transfer stalls (so that the callback can still cancel). Once the last byte is sent
@@ -292,6 +322,27 @@ void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
   }
 }
 
+void ImportJob::run_and_wait(const ProgressSink &progress, const Deadline &deadline) {
+  try {
+    run(progress, deadline);
+    wait(deadline, progress);
+  } catch (const Error &e) {
+    // CARTO's unsupported file type (1002) or decompression error (1003) for the .gz.
+    const int code = e.info().remote_code;
+    if (upload_compression_ != CARTO_IMPORT_COMPRESSION_GZIP || id_.empty() ||
+        (code != 1002 && code != 1003))
+      throw;
+    send_uncompressed_next(what() + " failed with CARTO error " + std::to_string(code));
+    id_.clear();
+    state_ = CARTO_IMPORT_STATE_NEW;
+    state_name_ = "new";
+    doc_.reset();
+    json_text_.clear();
+    run_once(progress, deadline);
+    wait(deadline, progress);
+  }
+}
+
 void ImportJob::refresh(const Deadline &deadline) {
   if (id_.empty()) throw Error(CARTO_IMPORT_EINVAL, "the import job has not run yet; call run first");
   HttpRequest req;
@@ -312,6 +363,23 @@ void ImportJob::take(JsonPtr doc, const std::string &request) {
   if (!cJSON_IsString(state)) throw protocol_error(request, "no \"state\" in the import job");
   state_name_ = state->valuestring;
   state_ = state_from_name(state_name_);
+  if (!warnings_.empty()) {
+    cJSON *w = cJSON_GetObjectItemCaseSensitive(doc.get(), "warnings");
+    if (!cJSON_IsObject(w)) {
+      w = cJSON_CreateObject();
+      if (!w || !cJSON_ReplaceItemInObjectCaseSensitive(doc.get(), "warnings", w)) {
+        if (w && !cJSON_AddItemToObject(doc.get(), "warnings", w)) {
+          cJSON_Delete(w);
+          throw std::bad_alloc();
+        }
+        if (!w) throw std::bad_alloc();
+      }
+    }
+    for (const auto &[key, text] : warnings_) {
+      cJSON_DeleteItemFromObjectCaseSensitive(w, key.c_str());
+      add_string(w, key.c_str(), text.c_str());
+    }
+  }
   json_text_ = json_print(doc.get());
   doc_ = std::move(doc);
 }

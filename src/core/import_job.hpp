@@ -3,6 +3,7 @@
 // Import jobs (PROTOCOL §2): parameters, the upload, polling and waiting.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -54,6 +55,10 @@ class ImportJob {
                                            const std::string &id);
 
   void run(const ProgressSink &progress, const Deadline &deadline = std::nullopt);
+  // run() then wait(); when the job fails as an unsupported file type (1002, 1003) after a
+  // compressed upload, sends the file once more uncompressed (as run() itself does after a
+  // 415) and records it in the job's warnings.
+  void run_and_wait(const ProgressSink &progress, const Deadline &deadline);
   void refresh(const Deadline &deadline = std::nullopt);
   // Returns when complete; throws EREMOTE (failed/stuck), ETIMEDOUT, ECANCELED, ...
   void wait(const Deadline &deadline, const ProgressSink &progress);
@@ -70,12 +75,18 @@ class ImportJob {
   // The names of the tables the job created, as far as the server tells.
   std::vector<std::string> table_refs() const;
   const std::shared_ptr<ClientCore> &client() const { return client_; }
+  // How the file was sent (carto_import_compression; AUTO before it ran), and body bytes sent.
+  int upload_compression() const { return upload_compression_; }
+  long long upload_bytes_sent() const { return wire_sent_->load(); }
 
   // The error describing a failed or stuck job.
   Error failure_error() const;
 
  private:
   ImportJob(std::shared_ptr<ClientCore> client, Source source) : client_(std::move(client)), source_(source) {}
+  void run_once(const ProgressSink &progress, const Deadline &deadline);
+  // Records why, in the job's warnings; the next run_once() sends the file uncompressed.
+  void send_uncompressed_next(const std::string &why);
   void take(JsonPtr doc, const std::string &request);
   std::string what() const;  // "import job ID" for messages
 
@@ -88,6 +99,10 @@ class ImportJob {
   std::string state_name_ = "new";
   JsonPtr doc_;
   std::string json_text_;
+  int compression_ = -1;          // the client's option unless set (a retry: NONE)
+  int upload_compression_ = 0;    // CARTO_IMPORT_COMPRESSION_AUTO: not sent yet
+  std::shared_ptr<std::atomic<long long>> wire_sent_ = std::make_shared<std::atomic<long long>>(0);
+  std::vector<std::pair<std::string, std::string>> warnings_;  // added to the job's "warnings"
 };
 
 // The ids of the account's unfinished import jobs.

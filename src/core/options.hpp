@@ -30,6 +30,7 @@ struct Options {
   RetryPolicy retry;
   long poll_initial_ms = 50;         // job waits poll every tenth of the time waited,
   long poll_max_ms = 1000;           // ... within [initial, max]
+  int upload_compression = 0;        // carto_import_compression
   // carto_import_options_set_debug_callback(): one redacted line per HTTP attempt.
   void (*debug)(const char *line, void *userdata) = nullptr;
   void *debug_userdata = nullptr;

@@ -150,12 +150,26 @@ def test_usage_errors():
 
 def test_import_file():
     r = run("import", CSV)
-    contains(r.err, r"uploading world_cities\.csv: 100% \(645 B of 645 B\)")
+    contains(r.err, r"uploading world_cities\.csv: 100% \(437 B of 437 B\)")  # the file's bytes
+    contains(r.err, r"sent gzip-compressed as world_cities\.csv\.gz: \d+ bytes")
     contains(r.err, r"import job [0-9a-f-]{36}: complete")
     contains(r.out, r"^ID +PRIVACY +ROWS +MAPS +NAME\n[0-9a-f-]{36} +PRIVATE +10 +0 +world_cities\n$")
     r = run("--quiet", "import", CSV, "--privacy", "public", "--collision", "rename")
     check(r.err == "", "--quiet prints nothing on stderr")
     contains(r.out, r"PUBLIC +10 +0 +world_cities_1\n$")
+
+
+def test_import_compress():
+    """--compress: gzip and auto send NAME.gz (auto: a CSV), none the file; same table."""
+    for mode, gz in (("gzip", True), ("auto", True), ("none", False)):
+        r = run("--json", "import", CSV, "--compress", mode, "--collision", "overwrite")
+        doc = r.json()
+        check(doc["job"]["display_name"] == "world_cities.csv" + (".gz" if gz else ""),
+              f"--compress {mode}: the file sent")
+        check(doc["datasets"][0]["name"] == "world_cities", f"--compress {mode}: the table")
+        check(doc["datasets"][0]["table"]["row_count"] == 10, f"--compress {mode}: its rows")
+    r = run("import", CSV, "--compress", "zstd", expect=1)
+    contains(r.err, r"--compress: 'zstd' is not one of auto, gzip or none")
 
 
 def test_import_url():
@@ -228,7 +242,7 @@ def test_import_progress_on_a_terminal():
     contains(text, r"imported big_points\.csv in \d+\.\d s\r?\n$")
     code, _, text = on_a_terminal("import", CSV, env=dict(os.environ, NO_COLOR="1"))
     check(code == 0 and "\x1b[32m" not in text, "no color with NO_COLOR")
-    contains(text, r"uploading world_cities\.csv \[#{20}\] 100%  645 B of 645 B")
+    contains(text, r"uploading world_cities\.csv \[#{20}\] 100%  437 B of 437 B")
 
 
 def test_import_failure():
@@ -398,9 +412,9 @@ def test_jobs():
     job = run("import", CSV, "--no-wait").out.strip()
     check(UUID.fullmatch(job), "--no-wait prints the job id")
     r = run("jobs", "list")
-    contains(r.out, rf"^ID +STATE +NAME\n{job} +\w+ +world_cities\.csv\n")
+    contains(r.out, rf"^ID +STATE +NAME\n{job} +\w+ +world_cities\.csv\.gz\n")  # sent compressed
     check(run("--json", "jobs", "list").json()["jobs"][0]["id"] == job, "jobs list --json")
-    contains(run("jobs", "show", job).out, rf"^id +{job}\nstate +\w+\nname +world_cities\.csv")
+    contains(run("jobs", "show", job).out, rf"^id +{job}\nstate +\w+\nname +world_cities\.csv\.gz")
     r = run("jobs", "wait", job)
     contains(r.err, rf"import job {job}: complete")
     contains(r.out, r"world_cities\n$")

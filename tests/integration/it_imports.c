@@ -68,7 +68,8 @@ static void test_file_import(void **state) {
   assert_int_equal(carto_import_job_success(job), 1);
   assert_int_equal(carto_import_job_error_code(job), 0);
   assert_str_eq(carto_import_job_get_string(job, "table_name"), "it_points");
-  assert_str_eq(carto_import_job_get_string(job, "display_name"), "it_points.csv");
+  /* AUTO sends a CSV gzip-compressed: the job is named after the file sent. */
+  assert_str_eq(carto_import_job_get_string(job, "display_name"), "it_points.csv.gz");
   assert_str_eq(carto_import_job_get_string(job, "data_type"), "file");
   assert_str_eq(carto_import_job_get_string(job, "id"), carto_import_job_id(job));
   assert_non_null(carto_import_job_get_string(job, "table_id"));

@@ -138,6 +138,8 @@ carto_import_client *cli_client(cli_ctx *ctx, int *exit_status) {
       carto_import_options_set_verify_tls(opts, !ctx->insecure) != 0 ||
       carto_import_options_set_allow_insecure_http(opts, ctx->insecure) != 0 ||
       (ctx->ca_bundle && carto_import_options_set_ca_bundle(opts, ctx->ca_bundle) != 0) ||
+      (ctx->compression &&
+       carto_import_options_set_upload_compression(opts, ctx->compression - 1) != 0) ||
       carto_import_options_set_user_agent_suffix(opts, CLI_PROG "/" CARTO_IMPORT_CLI_VERSION) != 0 ||
       (ctx->verbose && carto_import_options_set_debug_callback(opts, cli_debug_line, NULL) != 0) ||
       carto_import_client_new(&client, opts) != 0) {

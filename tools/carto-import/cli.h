@@ -74,6 +74,7 @@ typedef struct cli_ctx {
   const char *url, *api_key, *ca_bundle;
   int insecure, json, quiet, verbose;
   long timeout_s;
+  int compression; /* 1 + carto_import_compression when --compress was given, else 0 */
   const char *topic; /* the command or group being run, for "Try '... --help'" */
   carto_import_client *client;
 } cli_ctx;

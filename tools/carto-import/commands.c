@@ -67,6 +67,9 @@ const size_t CLI_EXIT_CODE_COUNT = sizeof CLI_EXIT_CODES / sizeof CLI_EXIT_CODES
 static const cli_option import_options[] = {
     {"parallel", "N", "import up to N of the sources at a time (default 1)"},
     {"sync-interval", "SECONDS", "sync it from the URL every SECONDS (>= 900)"},
+    {"compress", "auto|gzip|none",
+     "gzip a local file as it is sent (as NAME.gz): auto (default) text formats, while it is "
+     "faster than the link; gzip always; none never"},
     IMPORT_PARAM_OPTIONS,
     {NULL, NULL, NULL}};
 

@@ -120,6 +120,9 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
   cli_interrupt_catch(1);
   status = carto_import_job_run(job, cli_on_progress, &p);
   cli_progress_end(&p);
+  if (status == 0 && carto_import_job_upload_compression(job) == CARTO_IMPORT_COMPRESSION_GZIP)
+    cli_note(ctx, "sent gzip-compressed as %s.gz: %lld bytes", slash ? slash + 1 : source,
+             carto_import_job_upload_bytes_sent(job));
   if (status == CARTO_IMPORT_ECANCELED && cli_interrupted())
     rc = cli_error(ctx, CLI_EXIT_CANCELED, "interrupted: the upload was canceled");
   else if (status != 0)
@@ -172,6 +175,10 @@ int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int conne
   if (interval_text && !connector && !is_url(source))
     return cli_usage_error(ctx, "%s needs a URL: a local file cannot be synced",
                            interval_option);
+  static const char *const compressions[] = {"auto", "gzip", "none", NULL};
+  const char *compress = cli_opt(args, "compress");
+  if (compress && (ctx->compression = cli_choice(ctx, "compress", compress, compressions) + 1) <= 0)
+    return CLI_EXIT_USAGE;
   if ((rc = make_params(ctx, args, &params)) != 0) return rc;
   carto_import_client *client = cli_client(ctx, &rc);
   const int no_wait = cli_opt(args, "no-wait") != NULL;

@@ -122,6 +122,32 @@ def test_options_keywords(base_url, api_key):
         Options(connect_timeout=-1)
 
 
+@pytest.mark.parametrize("mode, sent_as", [("auto", "gzip"), ("gzip", "gzip"), ("none", "none")])
+def test_upload_compression(base_url, api_key, sample_csv, mode, sent_as):
+    with Client(base_url, api_key, poll_interval=(0.02, 0.2), upload_compression=mode) as c:
+        seen = []
+        job = c.import_file(sample_csv)
+        assert job.upload_compression is None
+        job.run(progress=lambda *a: seen.append(a)).wait(60)
+        assert job.upload_compression == sent_as
+        size = sample_csv.stat().st_size
+        if sent_as == "gzip":  # progress counts the file's bytes; fewer go on the wire
+            assert seen[-1][1:] == (size, size)
+            assert 0 < job.upload_bytes_sent < size + 400
+            assert job.data["display_name"] == sample_csv.name + ".gz"
+        else:
+            assert job.upload_bytes_sent > size
+            assert job.data["display_name"] == sample_csv.name
+        (dataset,) = job.datasets()
+        assert dataset.name == sample_csv.stem and dataset.row_count == 10
+        dataset.delete()
+
+
+def test_upload_compression_invalid():
+    with pytest.raises(ValueError, match="upload compression"):
+        Options(upload_compression="zstd")
+
+
 def test_close_is_idempotent_and_closed_objects_raise(client, sample_csv):
     job = client.import_file(sample_csv)
     job.close()

@@ -75,9 +75,10 @@ module CartoImport
   class Options
     # Options from keywords: base_url:, api_key:, verify_tls:, ca_bundle: (a PEM file of CA
     # certificates), allow_insecure_http:, poll_interval: [initial_seconds, max_seconds],
-    # connect_timeout: seconds.
+    # connect_timeout: seconds, upload_compression: :auto (default), :gzip or :none.
     def self.build(base_url: nil, api_key: nil, verify_tls: nil, ca_bundle: nil,
-                   allow_insecure_http: nil, poll_interval: nil, connect_timeout: nil)
+                   allow_insecure_http: nil, poll_interval: nil, connect_timeout: nil,
+                   upload_compression: nil)
       options = new
       options.set_base_url(base_url) if base_url
       options.set_api_key(api_key) if api_key
@@ -90,10 +91,19 @@ module CartoImport
                                      CartoImport.milliseconds(top, "poll_interval"))
       end
       options.set_connect_timeout_ms(CartoImport.milliseconds(connect_timeout)) if connect_timeout
+      options.set_upload_compression(compression_mode(upload_compression)) if upload_compression
       options
     rescue StandardError
       options&.close
       raise
+    end
+
+    COMPRESSIONS = { auto: COMPRESSION_AUTO, gzip: COMPRESSION_GZIP, none: COMPRESSION_NONE }.freeze
+
+    def self.compression_mode(mode)
+      COMPRESSIONS.fetch(mode.to_sym) do
+        raise ArgumentError, "upload_compression: #{mode.inspect} is not one of :auto, :gzip or :none"
+      end
     end
   end
 

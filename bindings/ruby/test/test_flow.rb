@@ -48,6 +48,31 @@ class TestFlow < Minitest::Test
     end
   end
 
+  def test_upload_compression
+    Dir.mktmpdir do |dir|
+      csv = sample_csv(dir)
+      { gzip: CartoImport::COMPRESSION_GZIP, none: CartoImport::COMPRESSION_NONE }.each do |mode, sent|
+        CartoImport::Client.open(env("CARTO_API_URL"), env("CARTO_API_KEY"),
+                                 poll_interval: [0.02, 0.2], upload_compression: mode) do |client|
+          done = []
+          job = client.import_file(csv)
+          job.run { |_state, bytes, _total| done << bytes }
+          job.wait(60)
+          assert_equal sent, job.upload_compression
+          name = File.basename(csv)
+          assert_equal(mode == :gzip ? "#{name}.gz" : name, job.get_string("display_name"))
+          assert_equal File.size(csv), done.last if mode == :gzip
+          assert_operator job.upload_bytes_sent, :>, 0
+          dataset = job.datasets.first
+          assert_equal 10, dataset.row_count
+          dataset.delete
+          job.close
+        end
+      end
+      assert_raises(ArgumentError) { CartoImport::Options.build(upload_compression: :zstd) }
+    end
+  end
+
   def test_import_dataset_with_a_block
     Dir.mktmpdir do |dir|
       csv = sample_csv(dir)

@@ -50,11 +50,15 @@ UnpackResult fail(int code, std::string detail) {
 }  // namespace
 
 UnpackResult unpack_archive(const std::string &archive_path, const std::string &dest_dir,
-                            const std::string &single_name, const Limits &limits) {
+                            const std::string &single_name, const Limits &limits,
+                            bool lone_file) {
   std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
   if (!a) return fail(1003, "libarchive: out of memory");
   archive_read_support_filter_all(a.get());
-  archive_read_support_format_all(a.get());
+  if (lone_file)
+    archive_read_support_format_empty(a.get());  // .gz of nothing
+  else
+    archive_read_support_format_all(a.get());
   archive_read_support_format_raw(a.get());  // a lone .gz/.bz2 file; bids lowest
   if (archive_read_open_filename(a.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK)
     return fail(1003, std::string("cannot open archive: ") + error_of(a.get()));
@@ -116,6 +120,10 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
         return fail(1003, "cannot write " + out.string());
     }
     if (std::fflush(f.get()) != 0) return fail(1003, "cannot write " + out.string());
+  }
+  if (lone_file && entries == 0) {  // nothing compressed: an empty file
+    File f(std::fopen((fs::path(dest_dir) / single_name).c_str(), "wb"));
+    if (!f) return fail(1003, "cannot write " + single_name);
   }
   return {};
 }

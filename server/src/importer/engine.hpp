@@ -79,8 +79,12 @@ struct UnpackResult {
 };
 // Unpacks `archive` into `dest_dir` under `limits`. `single_name` names the output when the
 // input turns out to be a lone compressed file (.gz, .bz2) rather than an archive.
+// With lone_file (data.csv.gz), the input is only ever a compressed file, as CARTO gunzips it:
+// never sniffed for archive formats (mtree would take a small CSV for one), and an empty one
+// unpacks to an empty file.
 UnpackResult unpack_archive(const std::string &archive, const std::string &dest_dir,
-                            const std::string &single_name, const Limits &limits);
+                            const std::string &single_name, const Limits &limits,
+                            bool lone_file = false);
 
 // ---- csv_scan.cpp ----
 struct CsvColumn {

@@ -300,7 +300,9 @@ class Importer {
     std::string single = fs::path(original).filename().string();
     if (ext == "gz" || ext == "bz2") single = single.substr(0, single.size() - ext.size() - 1);
     if (single.empty()) single = "data";
-    UnpackResult unpacked = unpack_archive(req_.source_path, dir.string(), single, req_.limits);
+    const bool lone = (ext == "gz" || ext == "bz2") && drivers_for(extension(single));
+    UnpackResult unpacked =
+        unpack_archive(req_.source_path, dir.string(), single, req_.limits, lone);
     if (unpacked.error_code) fail(unpacked.error_code, unpacked.detail);
 
     std::vector<Source> sources;

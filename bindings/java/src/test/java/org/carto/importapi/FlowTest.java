@@ -19,6 +19,42 @@ import org.junit.jupiter.api.io.TempDir;
 /** import file, poll, dataset get, sync table create/poll/force sync, delete. */
 class FlowTest {
   @Test
+  void uploadCompression(@TempDir Path tmp) throws Exception {
+    Path csv = Servers.sampleCsv(tmp);
+    long size = java.nio.file.Files.size(csv);
+    int[] modes = {CartoImport.COMPRESSION_GZIP, CartoImport.COMPRESSION_NONE};
+    for (int mode : modes) {
+      List<Long> done = new ArrayList<>();
+      try (Options options = new Options()) {
+        options.setBaseUrl(Servers.env("CARTO_API_URL"));
+        options.setApiKey(Servers.env("CARTO_API_KEY"));
+        options.setPollIntervalMs(20, 200);
+        options.setUploadCompression(mode);
+        try (Client client = new Client(options);
+            ImportJob job = client.importFile(csv.toString(), null)) {
+          assertEquals(CartoImport.COMPRESSION_AUTO, job.uploadCompression());
+          job.run((state, bytesDone, total) -> done.add(bytesDone));
+          job.await(Duration.ofSeconds(60));
+          assertEquals(mode, job.uploadCompression());
+          assertEquals(mode == CartoImport.COMPRESSION_GZIP ? csv.getFileName() + ".gz"
+              : csv.getFileName().toString(), job.getString("display_name"));
+          if (mode == CartoImport.COMPRESSION_GZIP) {
+            assertEquals(size, (long) done.get(done.size() - 1)); // the file's bytes
+          }
+          assertTrue(job.uploadBytesSent() > 0);
+          try (DatasetList list = job.datasets(); Dataset dataset = list.get(0)) {
+            assertEquals(10, dataset.getInt("row_count", -1));
+            dataset.delete();
+          }
+        }
+      }
+    }
+    try (Options options = new Options()) {
+      assertThrows(InvalidArgumentException.class, () -> options.setUploadCompression(7));
+    }
+  }
+
+  @Test
   void importPollGetDelete(@TempDir Path tmp) throws Exception {
     Path csv = Servers.sampleCsv(tmp);
     String table = csv.getFileName().toString().replace(".csv", "");
