@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # Compressed uploads on a shaped link (figures only, never pass/fail; docs/benchmarks.md).
 #
 # In a private network namespace (unshare -n, so nothing else is shaped), loopback is limited

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 #include "core/gzip_stream.hpp"
 
 #include <fcntl.h>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Streaming gzip of a file for the upload path: pigz's scheme (independent blocks compressed in
 // parallel, each primed with the previous 32 KiB as dictionary, one gzip member with a combined
 // CRC), read block by block so that memory stays bounded whatever the file size.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright (c) 2026, the libcarto_import authors */
 /* Compressed uploads end to end: CSV, GeoJSON and KML sent gzip-compressed make the same table
  * (name, rows, columns, geometry) as sent as they are; progress counts the file's bytes; the
  * fallbacks when a server refuses the compressed file. */

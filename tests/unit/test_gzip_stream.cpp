@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The upload compressor: its output is one gzip member that zlib (and gzip, Python, GDAL) read
 // back to the file's bytes, across block boundaries, for empty and one-byte files, after a
 // rewind; counters; the adaptive policy's two ends; the file-name rules.
