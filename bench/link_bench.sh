@@ -74,25 +74,7 @@ for f in points.csv points.geojson; do
   echo "== $f: $(stat -c %s "$WORK/$f") bytes, gzip -1: $(gzip -1 -c "$WORK/$f" | wc -c) bytes"
 done
 
-start_server() {
-  "$SERVER" --port 0 --data "$WORK/data" --user "bench:$KEY" --quiet --max-file-size 1 \
-    --max-upload-bytes 4294967296 --max-concurrent-imports 100 >"$WORK/server.out" &
-  SERVER_PID=$!
-  for _ in $(seq 200); do
-    grep -q '^listening on ' "$WORK/server.out" 2>/dev/null && break
-    sleep 0.05
-  done
-  local root
-  root=$(sed -n 's/^listening on //p' "$WORK/server.out")
-  [ -n "$root" ] || { echo "the server did not start" >&2; exit 1; }
-  export CARTO_API_URL="$root/user/bench/" CARTO_API_KEY=$KEY
-}
-wait_idle() {
-  for _ in $(seq 600); do
-    curl -s "${CARTO_API_URL}api/v1/imports?api_key=$KEY" | grep -q '"imports":\[\]' && return
-    sleep 0.1
-  done
-}
+. "$HERE/server.sh"
 
 # run TOOL FILE: one timed upload; appends "wall cpu rss_kib wire_bytes" to $WORK/TOOL.times
 run() {
@@ -117,7 +99,8 @@ for rate in $RATES; do
   burst=$([ "$rate" = 1gbit ] && echo 1mb || echo 256kb)
   tc qdisc replace dev lo root tbf rate "$rate" burst "$burst" latency 50ms
   echo "== link: loopback shaped by $(tc qdisc show dev lo)"
-  start_server
+  start_server "$WORK/data" --max-file-size 1 --max-upload-bytes 4294967296 \
+    --max-concurrent-imports 100
   for f in points.csv points.geojson; do
     rm -f "$WORK"/*.times
     echo "== $rate $f ($RUNS runs, alternating)"
@@ -138,7 +121,7 @@ for t in ("curl", "none", "gzip", "auto"):
           f"runs {' '.join(f'{w:.2f}' for w in walls)}")
 EOF
   done
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+  stop_server
   tc qdisc del dev lo root
 done
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
+# Shared by the benchmark scripts (sourced): carto-import-server started, waited for, stopped.
+# Needs SERVER (the binary), KEY (the account's key) and WORK (a scratch folder).
+
+# start_server DATA_DIR FLAGS... : starts the server, sets SERVER_PID and CARTO_API_URL.
+start_server() {
+  local data=$1; shift
+  mkdir -p "$data"
+  "$SERVER" --port 0 --data "$data" --user "bench:$KEY" --quiet --allow-private-urls "$@" >"$WORK/server.out" &
+  SERVER_PID=$!
+  for _ in $(seq 200); do
+    grep -q '^listening on ' "$WORK/server.out" 2>/dev/null && break
+    sleep 0.05
+  done
+  local root
+  root=$(sed -n 's/^listening on //p' "$WORK/server.out")
+  [ -n "$root" ] || { echo "the server did not start" >&2; exit 1; }
+  export CARTO_API_URL="$root/user/bench/" CARTO_API_KEY=$KEY
+}
+
+stop_server() {
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
+}
+
+# Waits until the server runs no import (so that runs do not overlap).
+wait_idle() {
+  for _ in $(seq 600); do
+    curl -s "${CARTO_API_URL}api/v1/imports?api_key=$KEY" | grep -q '"imports":\[\]' && return
+    sleep 0.1
+  done
+  echo "imports still running" >&2
+}
