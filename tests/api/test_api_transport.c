@@ -368,14 +368,14 @@ static void test_debug_callback(void **state) {
   carto_import_client *c = NULL;
   assert_ok(carto_import_options_set_retry(o, 3, 1, 5));
   assert_ok(carto_import_options_set_auth_mode(o, CARTO_IMPORT_AUTH_QUERY));
-  assert_ok(carto_import_options_set_request_timeout_ms(o, 300));
+  assert_ok(carto_import_options_set_request_timeout_ms(o, (long)(1000 * time_scale())));
   assert_ok(carto_import_options_set_debug_callback(o, keep_line, &log));
   assert_status(carto_import_options_set_debug_callback(NULL, keep_line, &log),
                 CARTO_IMPORT_EBADHANDLE);
   assert_ok(carto_import_client_new(&c, o));
   carto_import_options_free(o);
   stub_push(f->stub, 503, NULL, "{\"error\":\"busy\"}");
-  stub_push_delay(f->stub, 200, NULL, IMPORTS_OK, 3000);
+  stub_push_delay(f->stub, 200, NULL, IMPORTS_OK, (int)(5000 * time_scale()));
   stub_push(f->stub, 200, NULL, IMPORTS_OK);
   assert_ok(carto_import_client_verify(c));
   assert_int_equal(log.count, 3);
