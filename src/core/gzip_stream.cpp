@@ -110,8 +110,8 @@ void GzipStream::stop_all() noexcept {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
+    work_cv_.notify_all();  // (under the lock: helgrind's rule, and no lost wake-up)
   }
-  work_cv_.notify_all();
   for (auto &t : threads_) t.join();
   threads_.clear();
   if (fd_ >= 0) ::close(fd_);
@@ -163,8 +163,8 @@ void GzipStream::worker() {
       }
       b->done = true;
       --busy_;
+      done_cv_.notify_all();
     }
-    done_cv_.notify_all();
   }
 }
 
@@ -222,8 +222,8 @@ void GzipStream::fill() {
     {
       std::lock_guard<std::mutex> lock(mu_);
       todo_.push_back(b);
+      work_cv_.notify_one();
     }
-    work_cv_.notify_one();
     queue_.push_back(std::move(b));
   }
 }

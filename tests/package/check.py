@@ -27,7 +27,7 @@ USER = os.path.join(TOP, "tests", "package", "user")
 
 
 def version():
-    return subprocess.run(["sh", os.path.join(TOP, "scripts", "package", "version.sh")],
+    return subprocess.run(["sh", os.path.join(TOP, "scripts", "version.sh")],
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
