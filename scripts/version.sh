@@ -3,8 +3,11 @@
 # Copyright (c) 2026, the libcarto_import authors
 # The project's version, whose one home is project(carto_import VERSION ...) in CMakeLists.txt.
 #   sh scripts/version.sh             prints it (e.g. 0.2.0): for pyproject, the gem, scripts
-#   sh scripts/version.sh set X.Y.Z   sets it there and in carto_import.h's macros, the one
-#                                     literal copy (CMake refuses to configure when they differ)
+#   sh scripts/version.sh set X.Y.Z   sets it there and in its two literal copies:
+#                                     carto_import.h's macros (CMake refuses to configure when
+#                                     they differ) and pom.xml's default revision (for a plain
+#                                     `mvn verify`; test version_copies compares it, and
+#                                     debian/changelog, which is written by hand)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 current=$(sed -n 's/^project(carto_import VERSION \([0-9]*\.[0-9]*\.[0-9]*\).*/\1/p' "$top/CMakeLists.txt")
@@ -21,6 +24,8 @@ case "${1:-}" in
            -e "s/^#define CARTO_IMPORT_VERSION_MINOR .*/#define CARTO_IMPORT_VERSION_MINOR $minor/" \
            -e "s/^#define CARTO_IMPORT_VERSION_PATCH .*/#define CARTO_IMPORT_VERSION_PATCH $patch/" \
            "$top/include/carto_import.h"
-    echo "$current -> $new (also add a debian/changelog entry and a CHANGELOG.md section)" ;;
+    sed -i "s|<revision>[^<]*</revision>|<revision>$new</revision>|" "$top/bindings/java/pom.xml"
+    echo "$current -> $new (also add a debian/changelog entry and a CHANGELOG.md section, and" \
+         "regenerate docs/man/carto-import.1: ninja carto-import-man)" ;;
   *) echo "usage: version.sh [set X.Y.Z]" >&2; exit 2 ;;
 esac
