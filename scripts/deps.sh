@@ -6,6 +6,7 @@
 # machines where the dependencies came another way; elsewhere it says what to install.
 #   deps.sh         everything: build, test, bindings, packages (what scripts/test.sh needs)
 #   deps.sh demo    only what scripts/demo.sh needs: the library, the server and the tool
+#   deps.sh only PACKAGE...   these Debian packages (what scripts/package/KIND.sh needs)
 set -eu
 demo="build-essential cmake ninja-build pkg-config ca-certificates python3
   libcurl4-openssl-dev libcjson-dev
@@ -18,15 +19,23 @@ tests="git libcmocka-dev gdal-bin abigail-tools valgrind python3-dev python3-pyt
   dpkg-dev debhelper fakeroot lintian man-db
   libnghttp2-dev libidn2-dev librtmp-dev libssh2-1-dev libpsl-dev libkrb5-dev libldap2-dev
   libzstd-dev"
-case "${1:-all}" in
+mode=${1:-all}
+case "$mode" in
   demo) packages=$demo ;;
   all) packages="$demo $tests" ;;
-  *) echo "usage: deps.sh [demo|all]" >&2; exit 1 ;;
+  only) shift; packages="$*" ;;
+  *) echo "usage: deps.sh [demo|all|only PACKAGE...]" >&2; exit 1 ;;
 esac
 if [ "${CARTO_IMPORT_SKIP_DEPS:-0}" = 1 ]; then
   echo "deps: skipped (CARTO_IMPORT_SKIP_DEPS=1)"; exit 0
 fi
 if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
+  if [ "$mode" = only ]; then
+    # shellcheck disable=SC2086
+    echo "deps: not an apt-based system. Install the equivalents of these Debian packages," \
+         "then run again with CARTO_IMPORT_SKIP_DEPS=1:" $packages >&2
+    exit 1
+  fi
   cat >&2 <<'END'
 deps: not an apt-based system. Install these yourself, then run again with
 CARTO_IMPORT_SKIP_DEPS=1:
