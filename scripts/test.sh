@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright (c) 2026, the libcarto_import authors
 # The whole test suite from a clean clone on Debian 12: installs the dependencies, builds with
-# warnings as errors, runs every test (each C test also under valgrind; the Debian packages are
-# built, installed and purged), then rebuilds with AddressSanitizer +
-# UndefinedBehaviorSanitizer and runs the suite again.
+# warnings as errors, runs every test (each C and C++ test program also under valgrind; the
+# language packages built and installed in fresh environments; the Debian packages built,
+# installed and purged when root or password-less sudo is there), then rebuilds with
+# AddressSanitizer + UndefinedBehaviorSanitizer and runs the suite again without the bindings
+# and the packages.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh
