@@ -9,11 +9,14 @@ set(_out ${PROJECT_BINARY_DIR}/tests/package/out)
 set(_check ${PROJECT_SOURCE_DIR}/tests/package/check.py)
 set(_env CARTO_IMPORT_SKIP_DEPS=1)
 
+# carto_package_build(KIND FIXTURE [VAR=value...]): the test package_build_KIND, run with
+# ${_env} and the given variables, sets up FIXTURE.
 function(carto_package_build kind fixture)
   add_test(NAME package_build_${kind}
            COMMAND sh ${PROJECT_SOURCE_DIR}/scripts/package/${kind}.sh ${_out})
+  set(env ${_env} ${ARGN})
   set_tests_properties(package_build_${kind} PROPERTIES LABELS package TIMEOUT 1800
-                       FIXTURES_SETUP ${fixture} ENVIRONMENT "${_env};${ARGN}")
+                       FIXTURES_SETUP ${fixture} ENVIRONMENT "${env}")
 endfunction()
 
 if(CARTO_IMPORT_BUILD_PYTHON)
@@ -39,6 +42,6 @@ endif()
 if(CARTO_IMPORT_BUILD_RUBY)
   carto_package_build(ruby package_ruby)
   carto_binding_test(package_ruby LABEL package SERVE TIMEOUT 900
-    COMMAND ${Python3_EXECUTABLE} ${_check} ruby ${_out} ${CMAKE_BINARY_DIR})
+    COMMAND ${Python3_EXECUTABLE} ${_check} ruby ${_out} ${PROJECT_BINARY_DIR})
   set_tests_properties(package_ruby PROPERTIES FIXTURES_REQUIRED package_ruby)
 endif()
