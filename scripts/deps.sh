@@ -40,12 +40,12 @@ if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
 deps: not an apt-based system. Install these yourself, then run again with
 CARTO_IMPORT_SKIP_DEPS=1:
   build (demo): a C99 and C++17 compiler, CMake >= 3.18, Ninja, pkg-config, Python 3,
-    libcurl >= 7.68 and cJSON (with headers and .pc files); for carto-import-server also
-    cpp-httplib, OpenSSL, zlib, brotli, GDAL, SQLite 3 and libarchive
+    libcurl >= 7.68, cJSON and zlib (with headers and .pc files); for carto-import-server also
+    cpp-httplib, OpenSSL, brotli, GDAL, SQLite 3 and libarchive
   tests: CMocka, GDAL's command-line tools, libabigail (abidiff), valgrind, pytest, curl, zip,
-    unzip, PostgreSQL, Doxygen; for the bindings SWIG >= 4, Python 3 headers, Ruby headers
-    with minitest, a JDK >= 11 and Maven (the package test needs dpkg, debhelper and lintian:
-    it is skipped elsewhere)
+    unzip, PostgreSQL, Doxygen, openssl (TLS certificates), clang with libFuzzer (fuzzing); for
+    the bindings SWIG >= 4, Python 3 headers, Ruby headers with minitest, a JDK >= 11 and
+    Maven (the Debian package test needs dpkg, debhelper and lintian: it is skipped elsewhere)
 END
   exit 1
 fi

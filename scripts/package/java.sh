@@ -7,7 +7,7 @@
 # CARTO_API_URL is set (tests/support/with_server.py), and are skipped otherwise.
 . "$(dirname "$0")/common.sh"
 deps build-essential cmake ninja-build pkg-config swig openjdk-17-jdk-headless maven \
-  libcurl4-openssl-dev libcjson-dev
+  libcurl4-openssl-dev libcjson-dev zlib1g-dev
 mvn -B -q -f "$top/bindings/java/pom.xml" -Drevision="$version" -Dcarto.build="$scratch/target" \
   verify
 for suffix in "" -sources -javadoc; do

@@ -8,7 +8,7 @@
 # pip-installed into a venv of the scratch folder; swig comes from PyPI (pyproject.toml).
 . "$(dirname "$0")/common.sh"
 deps build-essential cmake ninja-build pkg-config python3-venv python3-dev \
-  libcurl4-openssl-dev libcjson-dev
+  libcurl4-openssl-dev libcjson-dev zlib1g-dev
 PY=${PYTHON:-python3}
 tools="$scratch/tools-$($PY -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
 if [ ! -x "$tools/bin/auditwheel" ]; then
