@@ -12,7 +12,7 @@ mkdir -p "$stage/ext/carto_import"
 cp "$top/bindings/ruby/carto_import.gemspec" "$stage/"
 cp -R "$top/bindings/ruby/lib" "$stage/"
 cp "$top/bindings/ruby/ext/carto_import/extconf.rb" "$stage/ext/carto_import/"
-cp "$top"/LICENSE* "$stage/" 2>/dev/null || true
+cp "$top/LICENSE" "$stage/"
 swig -ruby -c++ -initname core -I"$top/include" -I"$top/bindings" -I"$top/bindings/ruby" \
   -o "$stage/ext/carto_import/core_wrap.cxx" "$top/bindings/ruby/carto_import_ruby.i"
 (cd "$stage" && CARTO_IMPORT_VERSION=$version gem build carto_import.gemspec)
