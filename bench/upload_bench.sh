@@ -11,7 +11,9 @@
 #     job complete (meta.sqlite imports.updated_at) and the wait returning (client clock).
 #
 # usage: bench/upload_bench.sh [BUILD_DIR]      (default: build)
-# env:   SIZE_MIB (1024), RUNS (3), IMPORTS (30), KEEP=1 keeps the work directory
+# env:   SIZE_MIB (1024), RUNS (3), IMPORTS (30), KEEP=1 keeps the work directory,
+#        BENCH_COMPRESSION (none: the library sends the same bytes as curl; the file, one
+#        repeated row, would otherwise go gzip-compressed 50 times smaller, see link_bench.sh)
 set -euo pipefail
 
 BUILD=${1:-build}
@@ -48,7 +50,8 @@ echo "== upload: $BYTES bytes, $RUNS runs each, alternating"
 start_server "$WORK/data-upload" --max-upload-bytes $((BYTES * 2)) --max-concurrent-imports 100
 lib_t=(); lib_m=(); curl_t=(); curl_m=()
 for run in $(seq "$RUNS"); do
-  "$TIME" -f "%e %M" -o "$WORK/time" "$UPLOAD" "$CSV" >"$WORK/out"
+  BENCH_COMPRESSION=${BENCH_COMPRESSION:-none} "$TIME" -f "%e %M" -o "$WORK/time" "$UPLOAD" "$CSV" \
+    >"$WORK/out"
   read -r t m <"$WORK/time"; lib_t+=("$t"); lib_m+=("$m")
   echo "  run $run library: ${t}s, peak RSS ${m} KiB ($(cut -d' ' -f3 "$WORK/out") MiB/s by its own clock)"
   wait_idle
