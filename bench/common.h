@@ -8,6 +8,7 @@
 #include <carto_import.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int bench_fail(const char *what) {
   const int code = carto_import_last_error_code();
@@ -20,10 +21,15 @@ static int bench_fail(const char *what) {
 static int bench_compression(carto_import_options *opts) {
   const char *mode = getenv("BENCH_COMPRESSION");
   if (!mode) return 0;
-  return carto_import_options_set_upload_compression(
-      opts, mode[0] == 'g' ? CARTO_IMPORT_COMPRESSION_GZIP
-            : mode[0] == 'n' ? CARTO_IMPORT_COMPRESSION_NONE
-                             : CARTO_IMPORT_COMPRESSION_AUTO);
+  const int value = strcmp(mode, "gzip") == 0   ? CARTO_IMPORT_COMPRESSION_GZIP
+                    : strcmp(mode, "none") == 0 ? CARTO_IMPORT_COMPRESSION_NONE
+                    : strcmp(mode, "auto") == 0 ? CARTO_IMPORT_COMPRESSION_AUTO
+                                                : -1;
+  if (value < 0) {
+    fprintf(stderr, "BENCH_COMPRESSION=%s: auto, gzip or none\n", mode);
+    return -1;
+  }
+  return carto_import_options_set_upload_compression(opts, value);
 }
 
 /* poll_initial_ms <= 0 keeps the library's default polling. */

@@ -33,13 +33,8 @@ RUNS=${RUNS:-3}
 ROWS=${ROWS:-2500000}
 FEATURES=${FEATURES:-1000000}
 KEY=bench-master-key
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/carto-link-bench-XXXXXX")
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"
-}
-trap cleanup EXIT
+. "$HERE/server.sh"
+make_work carto-link-bench
 
 ip link set lo up
 echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -73,8 +68,6 @@ EOF
 for f in points.csv points.geojson; do
   echo "== $f: $(stat -c %s "$WORK/$f") bytes, gzip -1: $(gzip -1 -c "$WORK/$f" | wc -c) bytes"
 done
-
-. "$HERE/server.sh"
 
 # run TOOL FILE: one timed upload; appends "wall cpu rss_kib wire_bytes" to $WORK/TOOL.times
 run() {

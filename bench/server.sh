@@ -1,7 +1,20 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright (c) 2026, the libcarto_import authors
-# Shared by the benchmark scripts (sourced): carto-import-server started, waited for, stopped.
-# Needs SERVER (the binary), KEY (the account's key) and WORK (a scratch folder).
+# Shared by the benchmark scripts (sourced): a scratch folder, and carto-import-server started,
+# waited for, stopped. Needs SERVER (the binary) and KEY (the account's key).
+
+# make_work NAME: a scratch folder in WORK, removed at exit (KEEP=1 keeps it), with the server
+# stopped if it still runs.
+make_work() {
+  WORK=$(mktemp -d "${TMPDIR:-/tmp}/$1-XXXXXX")
+  SERVER_PID=
+  trap cleanup EXIT
+}
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"
+}
 
 # start_server DATA_DIR FLAGS... : starts the server, sets SERVER_PID and CARTO_API_URL.
 start_server() {

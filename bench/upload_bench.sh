@@ -11,7 +11,9 @@
 #     job complete (meta.sqlite imports.updated_at) and the wait returning (client clock).
 #
 # usage: bench/upload_bench.sh [BUILD_DIR]      (default: build)
-# env:   SIZE_MIB (1024), RUNS (3), IMPORTS (30), KEEP=1 keeps the work directory
+# env:   SIZE_MIB (1024), RUNS (3), IMPORTS (30), KEEP=1 keeps the work directory,
+#        BENCH_COMPRESSION (none: the library sends the same bytes as curl; the file, one
+#        repeated row, would otherwise go gzip-compressed 50 times smaller, see link_bench.sh)
 set -euo pipefail
 
 BUILD=${1:-build}
@@ -28,15 +30,8 @@ for tool in "$SERVER" "$UPLOAD" "$POLL" "$TIME" curl python3; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (GNU time: apt-get install time)" >&2; exit 2; }
 done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/carto-bench-XXXXXX")
-SERVER_PID=
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 . "$(dirname "$0")/server.sh"
+make_work carto-bench
 
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
@@ -55,7 +50,8 @@ echo "== upload: $BYTES bytes, $RUNS runs each, alternating"
 start_server "$WORK/data-upload" --max-upload-bytes $((BYTES * 2)) --max-concurrent-imports 100
 lib_t=(); lib_m=(); curl_t=(); curl_m=()
 for run in $(seq "$RUNS"); do
-  "$TIME" -f "%e %M" -o "$WORK/time" "$UPLOAD" "$CSV" >"$WORK/out"
+  BENCH_COMPRESSION=${BENCH_COMPRESSION:-none} "$TIME" -f "%e %M" -o "$WORK/time" "$UPLOAD" "$CSV" \
+    >"$WORK/out"
   read -r t m <"$WORK/time"; lib_t+=("$t"); lib_m+=("$m")
   echo "  run $run library: ${t}s, peak RSS ${m} KiB ($(cut -d' ' -f3 "$WORK/out") MiB/s by its own clock)"
   wait_idle

@@ -3,8 +3,6 @@
 // Redaction: a key placed anywhere in any text never survives redact() nor redact_secrets().
 // Input: 1 byte of key length, the key (printable ASCII), 3 bytes of insertion points, and the
 // surrounding text.
-#include <algorithm>
-
 #include "core/redact.hpp"
 #include "fuzz_support.hpp"
 

@@ -29,7 +29,7 @@ void read_datasets(carto_import_dataset_list *list) {
   }
 }
 
-void job_flow(carto_import_client *c, carto_import_job *job, int rc) {
+void job_flow(carto_import_job *job, int rc) {
   fuzz::check_status(rc, "job_new");
   if (rc != 0) return;
   rc = carto_import_job_run(job, nullptr, nullptr);
@@ -45,7 +45,6 @@ void job_flow(carto_import_client *c, carto_import_job *job, int rc) {
     carto_import_dataset_list_free(list);
   }
   carto_import_job_free(job);
-  (void)c;
 }
 
 void sync_flow(carto_import_sync *s) {
@@ -118,13 +117,13 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     case 4: {
       carto_import_job *job = nullptr;
       rc = carto_import_job_new_url(&job, c, "https://example.com/data.csv", nullptr);
-      job_flow(c, job, rc);
+      job_flow(job, rc);
       break;
     }
     case 5: {
       carto_import_job *job = nullptr;
       rc = carto_import_job_new_file(&job, c, upload_path.c_str(), nullptr);
-      job_flow(c, job, rc);
+      job_flow(job, rc);
       break;
     }
     case 6: {

@@ -181,12 +181,61 @@ static void test_option_validation(void **state) {
   assert_int_equal(carto_import_job_upload_bytes_sent(NULL), 0);
 }
 
+/* Runs a job for path through client and waits for it; returns the job (the caller frees it)
+ * and the wait's status in *rc. */
+static carto_import_job *run_job(carto_import_client *client, const char *path, int *rc) {
+  carto_import_job *job = NULL;
+  assert_ok(carto_import_job_new_file(&job, client, path, NULL));
+  assert_ok(carto_import_job_run(job, NULL, NULL));
+  *rc = carto_import_job_wait(job, 60000, NULL, NULL);
+  return job;
+}
+
+/* A tiny and an empty file sent gzip-compressed: the server only ever gunzips a lone
+ * NAME.csv.gz (it took a small CSV for an mtree archive, and an empty one for nothing: both
+ * failed with 1002), so the tiny one imports and the empty one fails as it does uncompressed. */
+static void test_tiny_and_empty_gzip(void **state) {
+  it_fixture *fx = *state;
+  carto_import_options *opts = it_options(fx->srv);
+  assert_ok(carto_import_options_set_upload_compression(opts, CARTO_IMPORT_COMPRESSION_GZIP));
+  carto_import_client *gz = it_client_from(opts);
+  opts = it_options(fx->srv);
+  assert_ok(carto_import_options_set_upload_compression(opts, CARTO_IMPORT_COMPRESSION_NONE));
+  carto_import_client *plain = it_client_from(opts);
+  char *tiny = it_write_file(fx->dir, "tiny.csv", "a,b\n1,2\n");
+  char *empty = it_write_file(fx->dir, "empty.csv", "");
+  int rc = 0;
+
+  carto_import_job *job = run_job(gz, tiny, &rc);
+  assert_ok(rc);
+  assert_int_equal(carto_import_job_upload_compression(job), CARTO_IMPORT_COMPRESSION_GZIP);
+  assert_str_eq(carto_import_job_get_string(job, "display_name"), "tiny.csv.gz");
+  assert_str_eq(carto_import_job_get_string(job, "table_name"), "tiny");
+  carto_import_job_free(job);
+
+  job = run_job(plain, empty, &rc);
+  assert_status(rc, CARTO_IMPORT_EREMOTE);
+  assert_int_equal(carto_import_job_upload_compression(job), CARTO_IMPORT_COMPRESSION_NONE);
+  const int plain_code = carto_import_job_error_code(job);
+  carto_import_job_free(job);
+  job = run_job(gz, empty, &rc);
+  assert_status(rc, CARTO_IMPORT_EREMOTE);
+  assert_int_equal(carto_import_job_upload_compression(job), CARTO_IMPORT_COMPRESSION_GZIP);
+  assert_int_equal(carto_import_job_error_code(job), plain_code);
+  assert_int_not_equal(plain_code, 1002);
+  carto_import_job_free(job);
+
+  carto_import_client_free(plain);
+  carto_import_client_free(gz);
+  free(tiny);
+  free(empty);
+}
+
 /* A server (or proxy) answering 415 to the compressed upload: run() sends it again as it is,
  * and the job's warnings say so. */
 static void test_415_sends_uncompressed(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(50);
-  char *path = it_write_file(fx->dir, "refused.csv", csv);
+  char *path = it_write_csv(fx->dir, "refused.csv", 50);
   it_fault(fx->srv, "{\"method\":\"POST\",\"path\":\"/api/v1/imports\",\"nth\":1,"
                     "\"action\":\"status\",\"status\":415,"
                     "\"body\":\"{\\\"error\\\":\\\"Unsupported Media Type\\\"}\"}");
@@ -200,15 +249,13 @@ static void test_415_sends_uncompressed(void **state) {
   assert_contains(carto_import_job_json(job), "\"upload_compression\":\"the server rejected");
   carto_import_job_free(job);
   free(path);
-  free(csv);
 }
 
 /* An import of the .gz failing as an unsupported file type (1002): the one-call function
  * imports the file once more, uncompressed. */
 static void test_1002_one_call_retries(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(50);
-  char *path = it_write_file(fx->dir, "unsupported.csv", csv);
+  char *path = it_write_csv(fx->dir, "unsupported.csv", 50);
   /* The first poll of the job reads a failure 1002, as from a server without gzip support. */
   it_fault(fx->srv,
            "{\"method\":\"GET\",\"path\":\"/api/v1/imports/\",\"nth\":1,\"action\":\"status\","
@@ -236,7 +283,6 @@ static void test_1002_one_call_retries(void **state) {
                 CARTO_IMPORT_EREMOTE);
   assert_int_equal(it_count_requests(fx->srv, "POST", "/api/v1/imports", NULL), 1);
   free(path);
-  free(csv);
 }
 
 int main(void) {
@@ -244,7 +290,7 @@ int main(void) {
       IT_TEST(test_csv_same_table),          IT_TEST(test_geojson_same_table),
       IT_TEST(test_kml_same_table),          IT_TEST(test_auto_job),
       IT_TEST(test_option_validation),       IT_TEST(test_415_sends_uncompressed),
-      IT_TEST(test_1002_one_call_retries),
+      IT_TEST(test_1002_one_call_retries),   IT_TEST(test_tiny_and_empty_gzip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

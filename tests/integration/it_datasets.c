@@ -8,8 +8,7 @@
 static carto_import_dataset *import_one(it_fixture *fx, const char *name, int create_vis) {
   char file[64];
   snprintf(file, sizeof file, "%s.csv", name);
-  char *csv = it_csv_text(6);
-  char *path = it_write_file(fx->dir, file, csv);
+  char *path = it_write_csv(fx->dir, file, 6);
   carto_import_params *params = NULL;
   assert_ok(carto_import_params_new(&params));
   assert_ok(carto_import_params_set_create_vis(params, create_vis));
@@ -22,7 +21,6 @@ static carto_import_dataset *import_one(it_fixture *fx, const char *name, int cr
   carto_import_dataset_list_free(list);
   carto_import_params_free(params);
   free(path);
-  free(csv);
   return ds;
 }
 
@@ -215,8 +213,7 @@ static void test_params_set_string(void **state) {
   assert_ok(carto_import_params_set_string(params, "sql", NULL));
   assert_ok(carto_import_params_set_create_vis(params, 0));
 
-  char *csv = it_csv_text(4);
-  char *path = it_write_file(fx->dir, "named.csv", csv);
+  char *path = it_write_csv(fx->dir, "named.csv", 4);
   carto_import_dataset_list *list = NULL;
   assert_ok(carto_import_dataset_create(&list, fx->client, path, params, 60000, NULL, NULL));
   carto_import_dataset_list_free(list);
@@ -227,7 +224,6 @@ static void test_params_set_string(void **state) {
   assert_int_equal(it_count_requests(fx->srv, "POST", "/api/v1/imports", "sql="), 0);
   carto_import_params_free(params);
   free(path);
-  free(csv);
 }
 
 int main(void) {

@@ -291,37 +291,18 @@ static void free_handles(handles *h) {
   memset(h, 0, sizeof *h);
 }
 
-
-
 /* Whether the key or the connector's password is in any part of the last error. */
 static int secret_in_last_error(void) {
-  const char *parts[] = {carto_import_last_error_message(), carto_import_last_error_remote_title(),
-                         carto_import_last_error_remote_explanation(),
-                         carto_import_last_error_remote_source()};
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; ++i)
-    if (parts[i] && (strstr(parts[i], IT_API_KEY) || strstr(parts[i], PW))) return 1;
-  return 0;
+  return last_error_part_with(IT_API_KEY) || last_error_part_with(PW);
 }
 
 /* 599 is the stub's answer to a request it had no reply for: not a fault of the cell but a
  * late request of an earlier one that took the cell's reply (seen under valgrind). */
 static int harness_race(void) { return carto_import_last_error_http_status() == 599; }
 
-static int cell_once(matrix *m, const op *o, fault f, char *line, size_t cap, int *race);
-
-/* Runs one cell (again, once, when a late request of an earlier cell took its reply); appends
- * a line to `failures` when it misbehaves. */
-static void cell(matrix *m, const op *o, fault f, char *failures, size_t cap) {
-  char line[512] = "";
-  int race = 0;
-  cell_once(m, o, f, line, sizeof line, &race);
-  if (race) line[0] = '\0', cell_once(m, o, f, line, sizeof line, &race);
-  if (line[0] && strlen(failures) + strlen(line) < cap) strcat(failures, line);
-}
-
 /* Runs one cell; says in `line` how it misbehaved, and in *race whether a late request may be
- * why. Returns the status. */
-static int cell_once(matrix *m, const op *o, fault f, char *line, size_t cap, int *race) {
+ * why. */
+static void cell_once(matrix *m, const op *o, fault f, char *line, size_t cap, int *race) {
   handles h = {NULL, NULL, NULL};
   /* Requests of the last cell that the client gave up on may still reach the stub: let them. */
   stub_wait_quiet(m->stub, (int)(50 * time_scale()));
@@ -332,7 +313,7 @@ static int cell_once(matrix *m, const op *o, fault f, char *line, size_t cap, in
              prelude, carto_import_last_error_message());
     *race = harness_race();
     free_handles(&h);
-    return prelude;
+    return;
   }
   if (f == F_REFUSED || f == F_RESTART) stub_stop(m->stub), m->stub = NULL;
   if (f == F_RESTART) m->stub = stub_start_on(m->port);
@@ -359,7 +340,16 @@ static int cell_once(matrix *m, const op *o, fault f, char *line, size_t cap, in
   free_handles(&h);
   if (!m->stub) m->stub = stub_start_on(m->port);
   if (!m->stub) abort(); /* the port was taken: nothing more can run */
-  return rc;
+}
+
+/* Runs one cell (again, once, when a late request of an earlier cell took its reply); appends
+ * a line to `failures` when it misbehaves. */
+static void cell(matrix *m, const op *o, fault f, char *failures, size_t cap) {
+  char line[512] = "";
+  int race = 0;
+  cell_once(m, o, f, line, sizeof line, &race);
+  if (race) line[0] = '\0', cell_once(m, o, f, line, sizeof line, &race);
+  if (line[0] && strlen(failures) + strlen(line) < cap) strcat(failures, line);
 }
 
 static carto_import_options *stub_options(stub_server *s) {
@@ -436,7 +426,6 @@ static void run_matrix(int silent, carto_import_options *(*options)(stub_server 
   static slice slices[SLICES];
   pthread_t threads[SLICES];
   for (int i = 0; i < SLICES; ++i) {
-    memset(&slices[i], 0, sizeof slices[i]);
     slices[i] = (slice){i, SLICES, silent, options, bound_ms, 0, {0}, ""};
     assert_int_equal(pthread_create(&threads[i], NULL, run_slice, &slices[i]), 0);
   }

@@ -6,13 +6,11 @@
 
 /* Imports a small file and returns the job after run (not waited). */
 static carto_import_job *start_job(it_fixture *fx, carto_import_client *client, const char *name) {
-  char *csv = it_csv_text(4);
-  char *path = it_write_file(fx->dir, name, csv);
+  char *path = it_write_csv(fx->dir, name, 4);
   carto_import_job *job = NULL;
   assert_ok(carto_import_job_new_file(&job, client, path, NULL));
   assert_ok(carto_import_job_run(job, NULL, NULL));
   free(path);
-  free(csv);
   return job;
 }
 
@@ -93,8 +91,7 @@ static void test_dropped_connection(void **state) {
 
   it_hooks_reset(fx->srv);
   it_fault(fx->srv, "{\"method\":\"POST\",\"path\":\"/api/v1/imports\",\"action\":\"drop\"}");
-  char *csv = it_csv_text(4);
-  char *path = it_write_file(fx->dir, "posted.csv", csv);
+  char *path = it_write_csv(fx->dir, "posted.csv", 4);
   /* The client has a live pooled connection: the POST must still be sent only once. */
   assert_ok(carto_import_client_verify(fx->client));
   assert_ok(carto_import_job_new_file(&job, fx->client, path, NULL));
@@ -105,7 +102,6 @@ static void test_dropped_connection(void **state) {
   carto_import_client_free(once);
   carto_import_client_free(thrice);
   free(path);
-  free(csv);
 }
 
 /* 503 twice, then the real reply: the wait succeeds through the retries. A POST is not

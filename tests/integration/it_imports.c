@@ -177,8 +177,7 @@ static void test_zip_gives_several_datasets(void **state) {
 /* One handle runs the job, a second one (another client) attaches to it by id and waits. */
 static void test_attach_and_wait_from_second_handle(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(5);
-  char *path = it_write_file(fx->dir, "attached.csv", csv);
+  char *path = it_write_csv(fx->dir, "attached.csv", 5);
   carto_import_job *job = NULL, *other = NULL;
   carto_import_client *second = it_client(fx->srv);
 
@@ -203,14 +202,12 @@ static void test_attach_and_wait_from_second_handle(void **state) {
   carto_import_job_free(job);
   carto_import_client_free(second);
   free(path);
-  free(csv);
 }
 
 /* A running job is listed; a finished one is not. */
 static void test_job_list_shows_running_job(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(5);
-  char *path = it_write_file(fx->dir, "listed.csv", csv);
+  char *path = it_write_csv(fx->dir, "listed.csv", 5);
   carto_import_job *job = NULL;
 
   assert_false(job_listed(fx->client, "00000000-0000-4000-8000-000000000000"));
@@ -222,15 +219,13 @@ static void test_job_list_shows_running_job(void **state) {
 
   carto_import_job_free(job);
   free(path);
-  free(csv);
 }
 
 /* A wait that runs out of time returns ETIMEDOUT soon after the deadline; the job goes on, and a
  * second wait sees it complete. */
 static void test_wait_deadline(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(5);
-  char *path = it_write_file(fx->dir, "deadline.csv", csv);
+  char *path = it_write_csv(fx->dir, "deadline.csv", 5);
   carto_import_job *job = NULL;
 
   assert_ok(carto_import_job_new_file(&job, fx->client, path, NULL));
@@ -247,14 +242,12 @@ static void test_wait_deadline(void **state) {
   assert_int_equal(carto_import_job_state(job), CARTO_IMPORT_STATE_COMPLETE);
   carto_import_job_free(job);
   free(path);
-  free(csv);
 }
 
 /* dataset_create's deadline: ETIMEDOUT, and the message names the job to attach to. */
 static void test_dataset_create_deadline_names_job(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(5);
-  char *path = it_write_file(fx->dir, "late.csv", csv);
+  char *path = it_write_csv(fx->dir, "late.csv", 5);
   carto_import_dataset_list *list = NULL;
 
   const long deadline = (long)(400 * time_scale());
@@ -277,7 +270,6 @@ static void test_dataset_create_deadline_names_job(void **state) {
   assert_str_eq(carto_import_job_get_string(job, "table_name"), "late");
   carto_import_job_free(job);
   free(path);
-  free(csv);
 }
 
 /* The upload's progress callback cancels: ECANCELED, no job id, nothing created. */
@@ -321,8 +313,7 @@ static int cancel_on_change(int state, long long done, long long total, void *us
  * again (the callback asked after every poll) ends with complete. */
 static void test_cancel_from_wait_callback(void **state) {
   it_fixture *fx = *state;
-  char *csv = it_csv_text(5);
-  char *path = it_write_file(fx->dir, "waited.csv", csv);
+  char *path = it_write_csv(fx->dir, "waited.csv", 5);
   carto_import_job *job = NULL;
   progress_log log = {0};
 
@@ -347,7 +338,6 @@ static void test_cancel_from_wait_callback(void **state) {
 
   carto_import_job_free(job);
   free(path);
-  free(csv);
 }
 
 /* A job runs once; a job that has not run cannot be waited on or refreshed. */

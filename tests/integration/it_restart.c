@@ -35,8 +35,7 @@ static void test_kill_during_upload_then_restart(void **state) {
   it_fixture *fx = *state;
   const long long size = under_valgrind() ? (64LL << 20) : (200LL << 20);
   char *big = it_write_big_csv(fx->dir, "huge.csv", size);
-  char *csv = it_csv_text(5);
-  char *small = it_write_file(fx->dir, "small.csv", csv);
+  char *small = it_write_csv(fx->dir, "small.csv", 5);
   carto_import_job *running = NULL, *upload = NULL, *stuck = NULL, *after = NULL;
 
   /* A job the server is running when it dies. */
@@ -91,7 +90,6 @@ static void test_kill_during_upload_then_restart(void **state) {
   carto_import_job_free(running);
   carto_import_client_free(client);
   free(small);
-  free(csv);
   free(big);
 }
 

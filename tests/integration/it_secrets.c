@@ -97,6 +97,13 @@ static void test_server_echoes(void **state) {
     assert_no_secret();
   }
 
+  /* The key passed where a name goes (local refusals above stop at the NULL out first): the
+   * library quotes a name it did not find, and the server echoes it. */
+  carto_import_dataset *ds = NULL;
+  stub_push(s, 404, NULL, "{\"errors\":\"Visualization " IT_API_KEY " not found\"}");
+  assert_status(carto_import_dataset_get(&ds, client, IT_API_KEY), CARTO_IMPORT_ENOTFOUND);
+  assert_no_secret();
+
   /* A failed job whose error text quotes the secrets, title, explanation and source. */
   stub_push(s, 200, NULL, "{\"item_queue_id\":\"" ID "\",\"success\":true}");
   stub_push(s, 200, NULL,

@@ -347,6 +347,13 @@ char *it_csv_text(int rows) {
   return text;
 }
 
+char *it_write_csv(const char *dir, const char *name, int rows) {
+  char *text = it_csv_text(rows);
+  char *path = it_write_file(dir, name, text);
+  free(text);
+  return path;
+}
+
 char *it_write_big_csv(const char *dir, const char *name, long long bytes) {
   char *path = path_join(dir, name);
   FILE *f = fopen(path, "wb");

@@ -82,6 +82,8 @@ char *it_write_file(const char *dir, const char *name, const char *text);
 char *it_write_big_csv(const char *dir, const char *name, long long bytes);
 /* A CSV with a header and `rows` rows (id, name, lat, lon). Returns a malloc'd text. */
 char *it_csv_text(int rows);
+/* Writes it_csv_text(rows) at dir/name; returns the malloc'd path. */
+char *it_write_csv(const char *dir, const char *name, int rows);
 /* Zips dir/files[0..n) (names relative to dir) into dir/zip_name; returns the zip's path. */
 char *it_zip(const char *dir, const char *zip_name, const char *const *files, size_t n);
 

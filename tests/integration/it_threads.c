@@ -29,8 +29,7 @@ static void *work(void *arg) {
   char name[32], file[48];
   snprintf(name, sizeof name, "threaded_%d", w->index);
   snprintf(file, sizeof file, "%s.csv", name);
-  char *csv = it_csv_text(3 + w->index);
-  char *path = it_write_file(w->dir, file, csv);
+  char *path = it_write_csv(w->dir, file, 3 + w->index);
   carto_import_dataset_list *imported = NULL, *all = NULL;
   carto_import_dataset *ds = NULL;
 
@@ -48,7 +47,6 @@ static void *work(void *arg) {
   carto_import_dataset_list_free(all);
   carto_import_dataset_list_free(imported);
   free(path);
-  free(csv);
   return NULL;
 }
 

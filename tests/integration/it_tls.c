@@ -14,6 +14,12 @@ static char *cert_path(const char *name) {
   return path;
 }
 
+/* The server flags of each certificate (DIR/NAME.pem and DIR/NAME.key), filled in by
+ * make_certs before the tests run: the fixtures' prestates. */
+static char pem[2][600], key[2][600];
+static const char *server_flags[] = {"--tls-cert", pem[0], "--tls-key", key[0], NULL};
+static const char *other_flags[] = {"--tls-cert", pem[1], "--tls-key", key[1], NULL};
+
 static int make_certs(void **state) {
   (void)state;
   const char *script = getenv("CARTO_IT_MAKE_CERTS");
@@ -22,6 +28,11 @@ static int make_certs(void **state) {
   char cmd[1024];
   snprintf(cmd, sizeof cmd, "sh '%s' '%s'", script, certs);
   if (system(cmd) != 0) fail_msg("%s failed (is the openssl command installed?)", cmd);
+  const char *names[] = {"server", "other"};
+  for (int i = 0; i < 2; ++i) {
+    snprintf(pem[i], sizeof pem[i], "%s.pem", cert_path(names[i]));
+    snprintf(key[i], sizeof key[i], "%s.key", cert_path(names[i]));
+  }
   return 0;
 }
 
@@ -32,15 +43,11 @@ static int remove_certs(void **state) {
   return 0;
 }
 
-/* A TLS server with DIR/NAME.pem and DIR/NAME.key. */
-static it_server *tls_server(const char *name) {
-  char pem[600], key[600];
-  snprintf(pem, sizeof pem, "%s.pem", cert_path(name));
-  snprintf(key, sizeof key, "%s.key", cert_path(name));
-  const char *flags[] = {"--tls-cert", pem, "--tls-key", key, NULL};
-  it_server *s = it_server_start(flags);
-  assert_contains(s->base_url, "https://127.0.0.1:");
-  return s;
+/* The fixture of a test: its TLS server, a client with the default options, a directory. */
+static it_fixture *tls_fixture(void **state) {
+  it_fixture *fx = *state;
+  assert_contains(fx->srv->base_url, "https://127.0.0.1:");
+  return fx;
 }
 
 /* A client of s that trusts the CA certificates in DIR/ca_file. */
@@ -51,25 +58,19 @@ static carto_import_client *client_trusting(const it_server *s, const char *ca_f
 }
 
 static void test_unknown_ca_is_etls(void **state) {
-  (void)state;
-  it_server *s = tls_server("server");
-  carto_import_client *client = it_client(s);
-  assert_status(carto_import_client_verify(client), CARTO_IMPORT_ETLS);
+  it_fixture *fx = tls_fixture(state);
+  assert_status(carto_import_client_verify(fx->client), CARTO_IMPORT_ETLS);
   /* libcurl's words for the cause, then what to do. */
   assert_contains(carto_import_last_error_message(), "unable to get local issuer certificate");
   assert_contains(carto_import_last_error_message(), "CA bundle");
-  carto_import_client_free(client);
-  it_server_stop(s);
 }
 
 static void test_ca_bundle_imports_lists_gets(void **state) {
-  (void)state;
-  it_server *s = tls_server("server");
-  carto_import_client *client = client_trusting(s, "ca.pem");
+  it_fixture *fx = tls_fixture(state);
+  carto_import_client *client = client_trusting(fx->srv, "ca.pem");
   assert_ok(carto_import_client_verify(client));
 
-  char *dir = it_tmpdir(), *csv = it_csv_text(5);
-  char *path = it_write_file(dir, "over_tls.csv", csv);
+  char *path = it_write_csv(fx->dir, "over_tls.csv", 5);
   carto_import_dataset_list *imported = NULL, *all = NULL;
   carto_import_dataset *ds = NULL;
   assert_ok(carto_import_dataset_create(&imported, client, path, NULL, 60000, NULL, NULL));
@@ -83,53 +84,42 @@ static void test_ca_bundle_imports_lists_gets(void **state) {
   carto_import_dataset_list_free(all);
   carto_import_dataset_list_free(imported);
   free(path);
-  free(csv);
-  it_rm_rf(dir);
-  free(dir);
   carto_import_client_free(client);
-  it_server_stop(s);
 }
 
 static void test_missing_ca_bundle_is_etls(void **state) {
-  (void)state;
-  it_server *s = tls_server("server");
-  carto_import_client *client = client_trusting(s, "no-such-ca.pem");
+  it_fixture *fx = tls_fixture(state);
+  carto_import_client *client = client_trusting(fx->srv, "no-such-ca.pem");
   assert_status(carto_import_client_verify(client), CARTO_IMPORT_ETLS);
   carto_import_client_free(client);
-  it_server_stop(s);
 }
 
 static void test_other_host_is_etls_even_with_the_ca(void **state) {
-  (void)state;
-  it_server *s = tls_server("other");
-  carto_import_client *client = client_trusting(s, "ca.pem");
+  it_fixture *fx = tls_fixture(state);
+  carto_import_client *client = client_trusting(fx->srv, "ca.pem");
   assert_status(carto_import_client_verify(client), CARTO_IMPORT_ETLS);
   assert_contains(carto_import_last_error_message(), "host name");
   carto_import_client_free(client);
-  it_server_stop(s);
 }
 
+/* Run with either certificate. */
 static void test_verify_off_connects(void **state) {
-  (void)state;
-  const char *names[] = {"server", "other"};
-  for (size_t i = 0; i < 2; ++i) {
-    it_server *s = tls_server(names[i]);
-    carto_import_options *opts = it_options(s);
-    assert_ok(carto_import_options_set_verify_tls(opts, 0));
-    carto_import_client *client = it_client_from(opts);
-    assert_ok(carto_import_client_verify(client));
-    carto_import_client_free(client);
-    it_server_stop(s);
-  }
+  it_fixture *fx = tls_fixture(state);
+  carto_import_options *opts = it_options(fx->srv);
+  assert_ok(carto_import_options_set_verify_tls(opts, 0));
+  carto_import_client *client = it_client_from(opts);
+  assert_ok(carto_import_client_verify(client));
+  carto_import_client_free(client);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_unknown_ca_is_etls),
-      cmocka_unit_test(test_ca_bundle_imports_lists_gets),
-      cmocka_unit_test(test_missing_ca_bundle_is_etls),
-      cmocka_unit_test(test_other_host_is_etls_even_with_the_ca),
-      cmocka_unit_test(test_verify_off_connects),
+      IT_TEST_WITH(test_unknown_ca_is_etls, server_flags),
+      IT_TEST_WITH(test_ca_bundle_imports_lists_gets, server_flags),
+      IT_TEST_WITH(test_missing_ca_bundle_is_etls, server_flags),
+      IT_TEST_WITH(test_other_host_is_etls_even_with_the_ca, other_flags),
+      IT_TEST_WITH(test_verify_off_connects, server_flags),
+      IT_TEST_WITH(test_verify_off_connects, other_flags),
   };
   return cmocka_run_group_tests(tests, make_certs, remove_certs);
 }

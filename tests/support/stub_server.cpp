@@ -35,7 +35,8 @@ struct Reply {
   std::string content_type = "application/json";
   std::string body;
   int delay_ms = 0;
-  size_t announced = 0;
+  size_t announced = 0;  // truncated: the Content-Length announced
+  int period_ms = 0;     // drip: the time between two bytes
 };
 
 struct Record {
@@ -172,7 +173,7 @@ void stub_server::handle(const httplib::Request &req, httplib::Response &res, st
   const int fd = reply.delay_ms > 0 || reply.kind == Kind::drip
                      ? find_connection(req.local_port, req.remote_port)
                      : -1;
-  if (reply.delay_ms > 0 && !pause(fd, reply.delay_ms) && reply.kind != Kind::drip) {
+  if (reply.delay_ms > 0 && !pause(fd, reply.delay_ms)) {
     res.status = 500;  // nobody is listening any more
     return;
   }
@@ -184,7 +185,7 @@ void stub_server::handle(const httplib::Request &req, httplib::Response &res, st
   if (reply.kind == Kind::drip) {
     res.status = reply.status;
     for (const auto &h : reply.headers) res.set_header(h.first.c_str(), h.second);
-    const int period = reply.announced > 0 ? static_cast<int>(reply.announced) : 500;
+    const int period = reply.period_ms;
     res.set_content_provider(
         size_t{1} << 30, reply.content_type.c_str(),
         [this, fd, period](size_t, size_t, httplib::DataSink &sink) {
@@ -391,7 +392,7 @@ void stub_push_reset(stub_server *s) {
 void stub_push_drip(stub_server *s, int status, const char *headers, int period_ms) {
   Reply r = parse_reply(status, headers, nullptr);
   r.kind = Kind::drip;
-  r.announced = period_ms > 0 ? static_cast<size_t>(period_ms) : 500;
+  r.period_ms = period_ms > 0 ? period_ms : 500;
   push(s, std::move(r));
 }
 

@@ -68,7 +68,7 @@ void stub_push_close(stub_server *s);
 void stub_push_reset(stub_server *s);
 
 /* A server dripping its reply: the status line and headers (announcing a body of 1 GiB), then
- * one byte every period_ms, until the client leaves or the stub stops. */
+ * one byte every period_ms (500 when <= 0), until the client leaves or the stub stops. */
 void stub_push_drip(stub_server *s, int status, const char *headers, int period_ms);
 
 /* Forgets the replies not served yet and the count of unexpected requests. */

@@ -62,15 +62,22 @@
       fail_msg("%s is \"%s\", expected \"%s\"", #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)");  \
   } while (0)
 
-/* Fails if the last error's message, remote title, explanation or source contain `key` (an API
- * key must never appear in an error). */
-static inline void assert_no_key_in_last_error(const char *key) {
+/* The first of the last error's message, remote title, explanation and source that contains
+ * `secret`; NULL when none does. Asserts nothing (threads may call it). */
+static inline const char *last_error_part_with(const char *secret) {
   const char *parts[] = {carto_import_last_error_message(), carto_import_last_error_remote_title(),
                          carto_import_last_error_remote_explanation(),
                          carto_import_last_error_remote_source()};
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; ++i)
-    if (parts[i] && strstr(parts[i], key))
-      fail_msg("the API key appears in the last error: \"%s\"", parts[i]);
+    if (parts[i] && strstr(parts[i], secret)) return parts[i];
+  return NULL;
+}
+
+/* Fails if the last error's message, remote title, explanation or source contain `key` (an API
+ * key, or any other secret, must never appear in an error). */
+static inline void assert_no_key_in_last_error(const char *key) {
+  const char *part = last_error_part_with(key);
+  if (part) fail_msg("the secret \"%s\" appears in the last error: \"%s\"", key, part);
 }
 
 /* Fails unless the last error carries Carto-Rate-Limit-* headers with these values. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright (c) 2026, the libcarto_import authors */
 /* Self-test of the stub server, driven by plain libcurl: scripting, recording, multipart
- * re-assembly, broken replies, the empty-queue answer, and a prompt stop. */
+ * re-assembly, broken replies (truncated, closed, reset, dripping), the empty-queue answer, a
+ * restart on the same port, and a prompt stop. */
 #define _POSIX_C_SOURCE 200809L
 
 /* clang-format off */
@@ -242,6 +243,52 @@ static void test_delay_and_wait(void **state) {
   assert_int_equal(stub_wait_requests(s, 2, 10), 1); /* times out with what there is */
 }
 
+/* A GET that gives up after timeout_ms; returns libcurl's code, the status and the body's size. */
+static CURLcode fetch_briefly(const char *url, long timeout_ms, long *status, size_t *len) {
+  struct reply r;
+  memset(&r, 0, sizeof r);
+  CURL *h = curl_easy_init();
+  curl_easy_setopt(h, CURLOPT_URL, url);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &r);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
+  const CURLcode rc = curl_easy_perform(h);
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, status);
+  curl_easy_cleanup(h);
+  *len = r.len;
+  return rc;
+}
+
+/* A reset (not a clean close), a reply that drips until the client leaves, stub_clear(), and
+ * stub_start_on() on the port of a stopped stub. */
+static void test_reset_drip_clear_restart(void **state) {
+  stub_server *s = *state;
+  long status = 0;
+  size_t len = 0;
+  stub_push_reset(s);
+  assert_int_equal(fetch_briefly(url_of(s, "reset"), 20000, &status, &len), CURLE_RECV_ERROR);
+  assert_int_equal(len, 0);
+
+  stub_push_drip(s, 200, NULL, 100);
+  assert_int_equal(fetch_briefly(url_of(s, "drip"), 1000, &status, &len),
+                   CURLE_OPERATION_TIMEDOUT);
+  assert_int_equal(status, 200);
+  assert_true(len >= 1 && len < 20); /* a byte every 100 ms */
+
+  stub_push(s, 200, NULL, "forgotten");
+  stub_clear(s);
+  assert_int_equal(stub_pending(s), 0);
+
+  const int port = stub_port(s);
+  stub_stop(s);
+  s = *state = stub_start_on(port);
+  assert_non_null(s);
+  assert_int_equal(stub_port(s), port);
+  stub_push(s, 200, NULL, "again");
+  assert_int_equal(fetch_briefly(url_of(s, "restarted"), 20000, &status, &len), CURLE_OK);
+  assert_int_equal(len, 5);
+}
+
 static void test_stop_interrupts_a_delay(void **state) {
   (void)state;
   stub_server *s = stub_start();
@@ -274,6 +321,7 @@ int main(void) {
       T(test_empty_queue_is_599),
       T(test_truncated_and_closed),
       T(test_delay_and_wait),
+      T(test_reset_drip_clear_restart),
       cmocka_unit_test(test_stop_interrupts_a_delay),
   };
   const int failed = cmocka_run_group_tests(tests, NULL, NULL);
