@@ -146,6 +146,36 @@ def test_usage_errors():
     check(doc["error"]["exit_code"] == 1 and "frobnicate" in doc["error"]["message"], "JSON")
 
 
+def test_other_error():
+    """A status in none of the exit table's ranges (here a reply that is not CARTO's) is
+    exit 10, "any other error", whatever the table's last row."""
+    import http.server
+    import threading
+
+    class NotCarto(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "8")
+            self.end_headers()
+            self.wfile.write(b"not json")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), NotCarto)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/user/demo/"
+        r = run("--insecure", "--url", url, "--api-key", "Some-Key-1234", "datasets", "list",
+                expect=10)
+        contains(r.err, r"CARTO protocol")
+        err = json.loads(run("--json", "--insecure", "--url", url, "--api-key", "Some-Key-1234",
+                             "datasets", "list", expect=10).err)["error"]
+        check(err["exit_code"] == 10 and err["status"] == -30, "exit 10 in the JSON error")
+    finally:
+        server.shutdown()
+
+
 # ---- imports ----------------------------------------------------------------------------------
 
 def test_import_file():

@@ -53,6 +53,7 @@ extern const char CLI_DESCRIPTION[];
 extern const char CLI_ENVIRONMENT[];
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_USAGE = 1, CLI_EXIT_INPUT = 2, CLI_EXIT_NETWORK = 3,
+       CLI_EXIT_OTHER = 10, /* a status in none of CLI_EXIT_CODES's ranges */
        CLI_EXIT_CANCELED = 130 /* 128 + SIGINT, as shells report a Ctrl-C */ };
 
 /* carto-import [GLOBAL OPTIONS] COMMAND [ARGS]: returns the exit status. (cli.c) */
@@ -84,7 +85,8 @@ carto_import_client *cli_client(cli_ctx *ctx, int *exit_status);
 
 /* ---- errors and output (output.c) ------------------------------------------------------ */
 
-/* Maps a library status to the exit status, through CLI_EXIT_CODES. */
+/* Maps a library status to the exit status, through CLI_EXIT_CODES (CLI_EXIT_OTHER when no
+ * range holds it). */
 int cli_exit_for_status(int status);
 /* Reports the last library error of this thread ("WHAT failed: MESSAGE", or MESSAGE when what
  * is NULL) and returns its exit status. */

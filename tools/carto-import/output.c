@@ -17,7 +17,7 @@ int cli_exit_for_status(int status) {
     for (int r = 0; r < 3 && CLI_EXIT_CODES[i].ranges[r][0] != 0; ++r)
       if (status >= CLI_EXIT_CODES[i].ranges[r][0] && status <= CLI_EXIT_CODES[i].ranges[r][1])
         return CLI_EXIT_CODES[i].exit;
-  return CLI_EXIT_CODES[CLI_EXIT_CODE_COUNT - 1].exit;
+  return CLI_EXIT_OTHER;
 }
 
 /* ---- JSON ------------------------------------------------------------------------------- */
