@@ -198,6 +198,9 @@ def test_import_compress():
               f"--compress {mode}: the file sent")
         check(doc["datasets"][0]["name"] == "world_cities", f"--compress {mode}: the table")
         check(doc["datasets"][0]["table"]["row_count"] == 10, f"--compress {mode}: its rows")
+    doc = run("--json", "import", "--parallel", "1", CSV, "--compress", "none",
+              "--collision", "overwrite").json()
+    check(doc["job"]["display_name"] == "world_cities.csv", "--compress none, several sources")
     r = run("import", CSV, "--compress", "zstd", expect=1)
     contains(r.err, r"--compress: 'zstd' is not one of auto, gzip or none")
 

@@ -24,12 +24,19 @@ static const struct {
     {"create-vis", carto_import_params_set_create_vis, 1},
 };
 
-/* Import parameters from the command's options: 0, or a usage error's exit status. */
-static int make_params(const cli_ctx *ctx, const cli_args *a, carto_import_params **out) {
+/* Values of --compress, as carto_import_compression. */
+static const char *const COMPRESSION[] = {"auto", "gzip", "none", NULL};
+
+/* Import parameters from the command's options, and --compress into ctx->compression (for
+ * the client, made after): 0, or a usage error's exit status. */
+static int make_params(cli_ctx *ctx, const cli_args *a, carto_import_params **out) {
   const char *privacy = cli_opt(a, "privacy"), *collision = cli_opt(a, "collision");
+  const char *compress = cli_opt(a, "compress");
   int p = -1, c = -1;
   if ((privacy && (p = cli_choice(ctx, "privacy", privacy, CLI_PRIVACY)) < 0) ||
-      (collision && (c = cli_choice(ctx, "collision", collision, COLLISION)) < 0))
+      (collision && (c = cli_choice(ctx, "collision", collision, COLLISION)) < 0) ||
+      (compress &&
+       (ctx->compression = cli_choice(ctx, "compress", compress, COMPRESSION) + 1) <= 0))
     return CLI_EXIT_USAGE;
   if (carto_import_params_new(out) != 0) return cli_fail(ctx, "preparing the import");
   if (p >= 0) carto_import_params_set_privacy(*out, CARTO_IMPORT_PRIVACY_PUBLIC + p);
@@ -175,10 +182,6 @@ int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int conne
   if (interval_text && !connector && !is_url(source))
     return cli_usage_error(ctx, "%s needs a URL: a local file cannot be synced",
                            interval_option);
-  static const char *const compressions[] = {"auto", "gzip", "none", NULL};
-  const char *compress = cli_opt(args, "compress");
-  if (compress && (ctx->compression = cli_choice(ctx, "compress", compress, compressions) + 1) <= 0)
-    return CLI_EXIT_USAGE;
   if ((rc = make_params(ctx, args, &params)) != 0) return rc;
   carto_import_client *client = cli_client(ctx, &rc);
   const int no_wait = cli_opt(args, "no-wait") != NULL;
