@@ -173,9 +173,7 @@ static void import_one(worker *w, size_t i) {
   if (status == 0 && b->no_wait) {
     snprintf(r->summary, sizeof r->summary, "started job %s", carto_import_job_id(job));
   } else if (status == 0) {
-    /* (a --timeout too long for the library's milliseconds is as good as none) */
-    const long timeout_ms = b->ctx->timeout_s <= 2147483L ? b->ctx->timeout_s * 1000 : 0;
-    status = carto_import_job_wait(job, timeout_ms, on_progress, w);
+    status = carto_import_job_wait(job, cli_timeout_ms(b->ctx), on_progress, w);
     if (status == 0) status = carto_import_job_datasets(&list, job);
     if (status == 0) datasets = cli_datasets(list, &count);
     snprintf(r->summary, sizeof r->summary, "%s", status == 0 ? "complete" : "failed");

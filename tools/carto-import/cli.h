@@ -195,6 +195,9 @@ typedef struct cli_waitable {
 
 extern const cli_waitable CLI_JOB_WAIT, CLI_SYNC_WAIT;
 
+/* --timeout in milliseconds for the library's waits: 0 (none) for 0, and for a timeout of
+ * more than INT_MAX ms (24 days), as good as none and too long for the library's clock. */
+long cli_timeout_ms(const cli_ctx *ctx);
 /* Waits (the library's wait) until obj is final, within --timeout, showing its states through p
  * (its label is set here); returns 0, or the exit status after reporting a failure, timeout or
  * Ctrl-C. */
