@@ -209,6 +209,10 @@ def test_import_url():
     r = run("import", samples_url("world_cities.csv"), "--privacy", "link")
     contains(r.err, r": complete")
     contains(r.out, r"LINK +10 +0 +world_cities\n$")
+    r = run("import", samples_url("world_cities.csv") + "?token=Tok-7q2w-SECRET",
+            "--collision", "overwrite")
+    contains(r.err, r"imported world_cities\.csv in ")  # the name, not the query
+    check("Tok-7q2w-SECRET" not in r.err, "the query is not printed")
 
 
 def test_import_json():
@@ -528,6 +532,13 @@ def test_secrets():
                 for secret in (key, pw, bad_key):
                     check(secret not in r.out + r.err, f"{secret} printed by {args}")
         check(failures == 2 * len(runs), "every run failed")
+    # Several sources: their progress, results and summary name each by its URL's last
+    # segment. (Not with --json: the job objects it shows are the server's, with the URL.)
+    r = run("import", "--parallel", "2", f"http://u:{pw}@127.0.0.1:1/x.csv",
+            f"http://127.0.0.1:1/y.csv?api_key={key}&password={pw}", expect=6)
+    for secret in (key, pw):
+        check(secret not in r.out + r.err, f"{secret} printed by several sources")
+    contains(r.out, r"(?m)^y\.csv +failed \(exit 6\)")
 
 
 def main():

@@ -91,6 +91,8 @@ int cli_exit_for_status(int status);
 /* Reports the last library error of this thread ("WHAT failed: MESSAGE", or MESSAGE when what
  * is NULL) and returns its exit status. */
 int cli_fail(const cli_ctx *ctx, const char *what);
+/* The same for one source of several: "NAME: MESSAGE" (NAME as cli_source_text() gives it). */
+int cli_fail_source(const cli_ctx *ctx, const char *name);
 /* Reports an error of the tool itself and returns exit_status. */
 int cli_error(const cli_ctx *ctx, int exit_status, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -231,6 +233,18 @@ int cli_choice(const cli_ctx *ctx, const char *option, const char *value,
 /* Parses a whole number of seconds given as NAME ("--timeout"); -1 after reporting a usage error. */
 long cli_seconds(const cli_ctx *ctx, const char *name, const char *value);
 
+/* Whether source is a URL, by the library's rule: http://, https:// or ftp://, any case.
+ * (import.c) */
+int cli_is_url(const char *source);
+/* What the tool shows of a source (a path or URL), into buf: with whole, a path, or a URL
+ * without its user, password, query and fragment; otherwise its name, the last segment of
+ * that path (a URL's host when it has none). A URL's secrets are never in it. (import.c) */
+const char *cli_source_text(const char *source, int whole, char *buf, size_t size);
+/* The import job of source: a connector's JSON when connector is set, else a URL or a local
+ * file, as cli_is_url() tells. (import.c) */
+carto_import_status cli_job_new(carto_import_job **job, carto_import_client *client,
+                                const char *source, int connector,
+                                const carto_import_params *params);
 /* Imports source (a path, URL, or connector JSON when connector is set): a sync table when
  * interval (the option's text) is not NULL. Options as CLI_COMMANDS's import. (import.c) */
 int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int connector,
