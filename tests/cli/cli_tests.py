@@ -513,7 +513,8 @@ def test_secrets():
             ("--api-key", bad_key, "datasets", "list"), ("--api-key", bad_key, "import", CSV),
             ("--url", f"https://u:{pw}@127.0.0.1:{port}/user/demo/", "datasets", "list"),
             ("--url", f"http://u:{pw}@127.0.0.1:1/user/demo/", "jobs", "list"),
-            ("jobs", "show", key)]
+            ("jobs", "show", key), ("datasets", "show", key),
+            ("datasets", "update", key, "--title", "t")]
     with tempfile.TemporaryDirectory() as d:
         for name, text in (("ws.json", "  \n {\"provider\":\"postgres\",\"connection\":"
                                        f"{{\"server\":\"127.0.0.1\",\"port\":1,\"password\":\"{pw}\","
