@@ -118,8 +118,7 @@ static const char *const delete_examples[] = {"carto-import datasets delete worl
 static const char *const sync_examples[] = {
     "carto-import syncs create https://example.com/daily.csv --interval 86400", NULL};
 static const char *const completion_examples[] = {
-    "source <(carto-import completion bash)", "carto-import completion zsh > ~/.zfunc/_carto-import",
-    NULL};
+    "source <(carto-import completion bash)", "source <(carto-import completion zsh)", NULL};
 static const char *const force_examples[] = {"carto-import syncs force 5b1e4c0e-...", NULL};
 
 /* ---- the commands ----------------------------------------------------------------------- */
