@@ -460,6 +460,10 @@ def test_jobs():
     contains(shown, r"\ntable +world_cities\n")
     check(run("--json", "jobs", "show", job).json()["state"] == "complete", "jobs show --json")
     contains(run("jobs", "list").err, r"no import jobs")
+    # several sources with --no-wait: the summary gives each job's whole id
+    r = run("--quiet", "import", "--no-wait", "--parallel", "2", CSV, CSV)
+    check(len(re.findall(rf"(?m)^world_cities\.csv +started job {UUID.pattern} +0 ", r.out))
+          == 2, "both jobs' ids")
 
 
 def test_connector():

@@ -26,7 +26,7 @@ typedef struct slot {
 typedef struct result {
   char name[128];         /* what is shown of the source: cli_source_text()'s name */
   int exit;               /* the source's exit status */
-  char summary[64];       /* "complete", "failed (6)", "started", ... */
+  char summary[64];       /* "complete", "failed (exit 6)", "started job ID", ... */
   size_t datasets;
   double seconds;
 } result;
@@ -200,19 +200,23 @@ static void *work(void *arg) {
 
 /* ---- the batch ----------------------------------------------------------------------------- */
 
+/* The table on stdout: a row per source, its columns as wide as their longest text. */
 static void print_summary(const batch *b) {
-  size_t width = 6;
-  for (size_t i = 0; i < b->count; ++i)
+  size_t width = 6, result_width = 18;
+  for (size_t i = 0; i < b->count; ++i) {
     if (strlen(b->results[i].name) > width) width = strlen(b->results[i].name);
-  printf("%-*s  %-18s  %8s  %s\n", (int)width, "SOURCE", "RESULT", "DATASETS", "TIME");
+    if (strlen(b->results[i].summary) > result_width) result_width = strlen(b->results[i].summary);
+  }
+  printf("%-*s  %-*s  %8s  %s\n", (int)width, "SOURCE", (int)result_width, "RESULT", "DATASETS",
+         "TIME");
   for (size_t i = 0; i < b->count; ++i) {
     const result *r = &b->results[i];
-    if (!r->summary[0]) { /* never started: interrupted first */
-      printf("%-*s  %-18s  %8s  %s\n", (int)width, r->name, "not started", "-", "-");
-      continue;
-    }
-    printf("%-*s  %-18.18s  %8zu  %.1f s\n", (int)width, r->name, r->summary, r->datasets,
-           r->seconds);
+    if (!r->summary[0]) /* never started: interrupted first */
+      printf("%-*s  %-*s  %8s  %s\n", (int)width, r->name, (int)result_width, "not started", "-",
+             "-");
+    else
+      printf("%-*s  %-*s  %8zu  %.1f s\n", (int)width, r->name, (int)result_width, r->summary,
+             r->datasets, r->seconds);
   }
 }
 
