@@ -59,7 +59,7 @@ static void clear_block(batch *b) {
 }
 
 static void draw_block(batch *b) {
-  if (!b->tty || b->ctx->quiet) return;
+  if (!b->tty) return; /* (b->tty is false with --quiet) */
   clear_block(b);
   for (long i = 0; i < b->parallel; ++i)
     if (b->slots[i].active) {
