@@ -146,6 +146,36 @@ def test_usage_errors():
     check(doc["error"]["exit_code"] == 1 and "frobnicate" in doc["error"]["message"], "JSON")
 
 
+def test_other_error():
+    """A status in none of the exit table's ranges (here a reply that is not CARTO's) is
+    exit 10, "any other error", whatever the table's last row."""
+    import http.server
+    import threading
+
+    class NotCarto(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "8")
+            self.end_headers()
+            self.wfile.write(b"not json")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), NotCarto)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/user/demo/"
+        r = run("--insecure", "--url", url, "--api-key", "Some-Key-1234", "datasets", "list",
+                expect=10)
+        contains(r.err, r"CARTO protocol")
+        err = json.loads(run("--json", "--insecure", "--url", url, "--api-key", "Some-Key-1234",
+                             "datasets", "list", expect=10).err)["error"]
+        check(err["exit_code"] == 10 and err["status"] == -30, "exit 10 in the JSON error")
+    finally:
+        server.shutdown()
+
+
 # ---- imports ----------------------------------------------------------------------------------
 
 def test_import_file():
@@ -168,6 +198,9 @@ def test_import_compress():
               f"--compress {mode}: the file sent")
         check(doc["datasets"][0]["name"] == "world_cities", f"--compress {mode}: the table")
         check(doc["datasets"][0]["table"]["row_count"] == 10, f"--compress {mode}: its rows")
+    doc = run("--json", "import", "--parallel", "1", CSV, "--compress", "none",
+              "--collision", "overwrite").json()
+    check(doc["job"]["display_name"] == "world_cities.csv", "--compress none, several sources")
     r = run("import", CSV, "--compress", "zstd", expect=1)
     contains(r.err, r"--compress: 'zstd' is not one of auto, gzip or none")
 
@@ -176,6 +209,10 @@ def test_import_url():
     r = run("import", samples_url("world_cities.csv"), "--privacy", "link")
     contains(r.err, r": complete")
     contains(r.out, r"LINK +10 +0 +world_cities\n$")
+    r = run("import", samples_url("world_cities.csv") + "?token=Tok-7q2w-SECRET",
+            "--collision", "overwrite")
+    contains(r.err, r"imported world_cities\.csv in ")  # the name, not the query
+    check("Tok-7q2w-SECRET" not in r.err, "the query is not printed")
 
 
 def test_import_json():
@@ -423,6 +460,10 @@ def test_jobs():
     contains(shown, r"\ntable +world_cities\n")
     check(run("--json", "jobs", "show", job).json()["state"] == "complete", "jobs show --json")
     contains(run("jobs", "list").err, r"no import jobs")
+    # several sources with --no-wait: the summary gives each job's whole id
+    r = run("--quiet", "import", "--no-wait", "--parallel", "2", CSV, CSV)
+    check(len(re.findall(rf"(?m)^world_cities\.csv +started job {UUID.pattern} +0 ", r.out))
+          == 2, "both jobs' ids")
 
 
 def test_connector():
@@ -476,7 +517,8 @@ def test_secrets():
             ("--api-key", bad_key, "datasets", "list"), ("--api-key", bad_key, "import", CSV),
             ("--url", f"https://u:{pw}@127.0.0.1:{port}/user/demo/", "datasets", "list"),
             ("--url", f"http://u:{pw}@127.0.0.1:1/user/demo/", "jobs", "list"),
-            ("jobs", "show", key)]
+            ("jobs", "show", key), ("datasets", "show", key),
+            ("datasets", "update", key, "--title", "t")]
     with tempfile.TemporaryDirectory() as d:
         for name, text in (("ws.json", "  \n {\"provider\":\"postgres\",\"connection\":"
                                        f"{{\"server\":\"127.0.0.1\",\"port\":1,\"password\":\"{pw}\","
@@ -495,6 +537,13 @@ def test_secrets():
                 for secret in (key, pw, bad_key):
                     check(secret not in r.out + r.err, f"{secret} printed by {args}")
         check(failures == 2 * len(runs), "every run failed")
+    # Several sources: their progress, results and summary name each by its URL's last
+    # segment. (Not with --json: the job objects it shows are the server's, with the URL.)
+    r = run("import", "--parallel", "2", f"http://u:{pw}@127.0.0.1:1/x.csv",
+            f"http://127.0.0.1:1/y.csv?api_key={key}&password={pw}", expect=6)
+    for secret in (key, pw):
+        check(secret not in r.out + r.err, f"{secret} printed by several sources")
+    contains(r.out, r"(?m)^y\.csv +failed \(exit 6\)")
 
 
 def main():

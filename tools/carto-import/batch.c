@@ -5,13 +5,13 @@
  * Each thread takes the next source, uploads it (or sends its URL), waits for its job and
  * reports the result as it ends. On a terminal, the running imports show one progress line
  * each, in a block redrawn in place under the results; elsewhere, the plain lines of a single
- * import, prefixed by the source. A source refused because the account's import slots are
- * full (429) waits for a free one. One mutex guards the queue, the results and the terminal. */
+ * import, prefixed by the source's name (cli_source_text()). A source refused because the
+ * account's import slots are full (429) waits for a free one. One mutex guards the queue, the
+ * results and the terminal. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,8 +24,9 @@ typedef struct slot {
 } slot;
 
 typedef struct result {
+  char name[128];         /* what is shown of the source: cli_source_text()'s name */
   int exit;               /* the source's exit status */
-  char summary[64];       /* "complete", "failed (6)", "started", ... */
+  char summary[64];       /* "complete", "failed (exit 6)", "started job ID", ... */
   size_t datasets;
   double seconds;
 } result;
@@ -49,11 +50,6 @@ typedef struct worker {
   slot *s;
 } worker;
 
-static const char *base_name(const char *source) {
-  const char *slash = strrchr(source, '/');
-  return slash && slash[1] ? slash + 1 : source;
-}
-
 /* ---- the terminal (b->mu held) ----------------------------------------------------------- */
 
 static void clear_block(batch *b) {
@@ -63,7 +59,7 @@ static void clear_block(batch *b) {
 }
 
 static void draw_block(batch *b) {
-  if (!b->tty || b->ctx->quiet) return;
+  if (!b->tty) return; /* (b->tty is false with --quiet) */
   clear_block(b);
   for (long i = 0; i < b->parallel; ++i)
     if (b->slots[i].active) {
@@ -97,12 +93,8 @@ static void pause_for(long seconds) {
 /* Starts the import of source: the job, run; a refusal for lack of slots waits and tries
  * again. Returns the run's status; *job is the job (to free) whatever happened. */
 static int start(worker *w, const char *source, carto_import_job **job) {
-  static const char *const schemes[] = {"http://", "https://", "ftp://"};
-  int url = 0;
-  for (size_t i = 0; i < 3; ++i) url |= strncasecmp(source, schemes[i], strlen(schemes[i])) == 0;
   for (;;) {
-    int status = url ? carto_import_job_new_url(job, w->b->client, source, w->b->params)
-                     : carto_import_job_new_file(job, w->b->client, source, w->b->params);
+    int status = cli_job_new(job, w->b->client, source, 0, w->b->params);
     if (status == 0) status = carto_import_job_run(*job, on_progress, w);
     if (status != CARTO_IMPORT_ERATELIMIT || cli_interrupted()) return status;
     const long wait = carto_import_last_error_retry_after() > 0
@@ -124,11 +116,11 @@ static int start(worker *w, const char *source, carto_import_job **job) {
 static void report(batch *b, size_t i, int status, carto_import_job *job,
                    carto_import_dataset *const *datasets, size_t count) {
   const result *r = &b->results[i];
-  const char *source = b->sources[i];
+  char source[4096];
   clear_block(b);
   if (b->ctx->json) {
     fputs("{\"source\": ", stdout);
-    json_string(stdout, source);
+    json_string(stdout, cli_source_text(b->sources[i], 1, source, sizeof source));
     fprintf(stdout, ", \"exit_code\": %d, \"seconds\": %.1f, \"job\": %s, \"datasets\": [",
             r->exit, r->seconds, cli_json_or_null(job ? carto_import_job_json(job) : NULL));
     for (size_t k = 0; k < count; ++k)
@@ -141,9 +133,9 @@ static void report(batch *b, size_t i, int status, carto_import_job *job,
     fputs("}\n", stdout);
     fflush(stdout);
   } else if (status != 0 && r->exit != CLI_EXIT_CANCELED) {
-    fprintf(stderr, CLI_PROG ": %s: %s\n", source, carto_import_last_error_message());
+    cli_fail_source(b->ctx, r->name);
   } else if (!b->ctx->quiet) {
-    fprintf(stderr, "%s: %s", base_name(source), r->summary);
+    fprintf(stderr, "%s: %s", r->name, r->summary);
     for (size_t k = 0; k < count; ++k)
       fprintf(stderr, "%s%s", k ? ", " : ": ",
               carto_import_dataset_get_string(datasets[k], "name"));
@@ -163,7 +155,7 @@ static void import_one(worker *w, size_t i) {
 
   pthread_mutex_lock(&b->mu);
   cli_progress_init(&w->s->progress, b->ctx, "");
-  snprintf(w->s->progress.label, sizeof w->s->progress.label, "%s", base_name(source));
+  snprintf(w->s->progress.label, sizeof w->s->progress.label, "%s", r->name);
   snprintf(w->s->text, sizeof w->s->text, "%s: starting", w->s->progress.label);
   w->s->active = 1;
   pthread_mutex_unlock(&b->mu);
@@ -173,9 +165,7 @@ static void import_one(worker *w, size_t i) {
   if (status == 0 && b->no_wait) {
     snprintf(r->summary, sizeof r->summary, "started job %s", carto_import_job_id(job));
   } else if (status == 0) {
-    /* (a --timeout too long for the library's milliseconds is as good as none) */
-    const long timeout_ms = b->ctx->timeout_s <= 2147483L ? b->ctx->timeout_s * 1000 : 0;
-    status = carto_import_job_wait(job, timeout_ms, on_progress, w);
+    status = carto_import_job_wait(job, cli_timeout_ms(b->ctx), on_progress, w);
     if (status == 0) status = carto_import_job_datasets(&list, job);
     if (status == 0) datasets = cli_datasets(list, &count);
     snprintf(r->summary, sizeof r->summary, "%s", status == 0 ? "complete" : "failed");
@@ -210,20 +200,23 @@ static void *work(void *arg) {
 
 /* ---- the batch ----------------------------------------------------------------------------- */
 
+/* The table on stdout: a row per source, its columns as wide as their longest text. */
 static void print_summary(const batch *b) {
-  size_t width = 6;
-  for (size_t i = 0; i < b->count; ++i)
-    if (strlen(base_name(b->sources[i])) > width) width = strlen(base_name(b->sources[i]));
-  printf("%-*s  %-18s  %8s  %s\n", (int)width, "SOURCE", "RESULT", "DATASETS", "TIME");
+  size_t width = 6, result_width = 18;
+  for (size_t i = 0; i < b->count; ++i) {
+    if (strlen(b->results[i].name) > width) width = strlen(b->results[i].name);
+    if (strlen(b->results[i].summary) > result_width) result_width = strlen(b->results[i].summary);
+  }
+  printf("%-*s  %-*s  %8s  %s\n", (int)width, "SOURCE", (int)result_width, "RESULT", "DATASETS",
+         "TIME");
   for (size_t i = 0; i < b->count; ++i) {
     const result *r = &b->results[i];
-    if (!r->summary[0]) { /* never started: interrupted first */
-      printf("%-*s  %-18s  %8s  %s\n", (int)width, base_name(b->sources[i]), "not started", "-",
+    if (!r->summary[0]) /* never started: interrupted first */
+      printf("%-*s  %-*s  %8s  %s\n", (int)width, r->name, (int)result_width, "not started", "-",
              "-");
-      continue;
-    }
-    printf("%-*s  %-18.18s  %8zu  %.1f s\n", (int)width, base_name(b->sources[i]), r->summary,
-           r->datasets, r->seconds);
+    else
+      printf("%-*s  %-*s  %8zu  %.1f s\n", (int)width, r->name, (int)result_width, r->summary,
+             r->datasets, r->seconds);
   }
 }
 
@@ -249,6 +242,8 @@ int cli_import_batch(cli_ctx *ctx, carto_import_client *client, const carto_impo
     rc = cli_error(ctx, cli_exit_for_status(CARTO_IMPORT_ENOMEM), "out of memory");
   } else {
     long started = 0;
+    for (size_t i = 0; i < count; ++i)
+      cli_source_text(sources[i], 0, b.results[i].name, sizeof b.results[i].name);
     cli_interrupt_catch(1);
     for (long t = 0; t < b.parallel; ++t) {
       workers[t].b = &b;

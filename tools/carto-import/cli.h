@@ -53,6 +53,7 @@ extern const char CLI_DESCRIPTION[];
 extern const char CLI_ENVIRONMENT[];
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_USAGE = 1, CLI_EXIT_INPUT = 2, CLI_EXIT_NETWORK = 3,
+       CLI_EXIT_OTHER = 10, /* a status in none of CLI_EXIT_CODES's ranges */
        CLI_EXIT_CANCELED = 130 /* 128 + SIGINT, as shells report a Ctrl-C */ };
 
 /* carto-import [GLOBAL OPTIONS] COMMAND [ARGS]: returns the exit status. (cli.c) */
@@ -84,11 +85,14 @@ carto_import_client *cli_client(cli_ctx *ctx, int *exit_status);
 
 /* ---- errors and output (output.c) ------------------------------------------------------ */
 
-/* Maps a library status to the exit status, through CLI_EXIT_CODES. */
+/* Maps a library status to the exit status, through CLI_EXIT_CODES (CLI_EXIT_OTHER when no
+ * range holds it). */
 int cli_exit_for_status(int status);
 /* Reports the last library error of this thread ("WHAT failed: MESSAGE", or MESSAGE when what
  * is NULL) and returns its exit status. */
 int cli_fail(const cli_ctx *ctx, const char *what);
+/* The same for one source of several: "NAME: MESSAGE" (NAME as cli_source_text() gives it). */
+int cli_fail_source(const cli_ctx *ctx, const char *name);
 /* Reports an error of the tool itself and returns exit_status. */
 int cli_error(const cli_ctx *ctx, int exit_status, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -193,6 +197,9 @@ typedef struct cli_waitable {
 
 extern const cli_waitable CLI_JOB_WAIT, CLI_SYNC_WAIT;
 
+/* --timeout in milliseconds for the library's waits: 0 (none) for 0, and for a timeout of
+ * more than INT_MAX ms (24 days), as good as none and too long for the library's clock. */
+long cli_timeout_ms(const cli_ctx *ctx);
 /* Waits (the library's wait) until obj is final, within --timeout, showing its states through p
  * (its label is set here); returns 0, or the exit status after reporting a failure, timeout or
  * Ctrl-C. */
@@ -226,6 +233,18 @@ int cli_choice(const cli_ctx *ctx, const char *option, const char *value,
 /* Parses a whole number of seconds given as NAME ("--timeout"); -1 after reporting a usage error. */
 long cli_seconds(const cli_ctx *ctx, const char *name, const char *value);
 
+/* Whether source is a URL, by the library's rule: http://, https:// or ftp://, any case.
+ * (import.c) */
+int cli_is_url(const char *source);
+/* What the tool shows of a source (a path or URL), into buf: with whole, a path, or a URL
+ * without its user, password, query and fragment; otherwise its name, the last segment of
+ * that path (a URL's host when it has none). A URL's secrets are never in it. (import.c) */
+const char *cli_source_text(const char *source, int whole, char *buf, size_t size);
+/* The import job of source: a connector's JSON when connector is set, else a URL or a local
+ * file, as cli_is_url() tells. (import.c) */
+carto_import_status cli_job_new(carto_import_job **job, carto_import_client *client,
+                                const char *source, int connector,
+                                const carto_import_params *params);
 /* Imports source (a path, URL, or connector JSON when connector is set): a sync table when
  * interval (the option's text) is not NULL. Options as CLI_COMMANDS's import. (import.c) */
 int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int connector,

@@ -46,8 +46,8 @@ const cli_exit_code CLI_EXIT_CODES[] = {
      {{CARTO_IMPORT_EINUSE, CARTO_IMPORT_EINUSE}}},
     {8, "rate limited: too many requests or imports at once; try again later",
      {{CARTO_IMPORT_ERATELIMIT, CARTO_IMPORT_ERATELIMIT}}},
-    {10, "any other error (server, protocol, internal)", {{0, 0}}},
-    {130, "interrupted (Ctrl-C): 128 + SIGINT, as shells report it",
+    {CLI_EXIT_OTHER, "any other error (server, protocol, internal)", {{0, 0}}},
+    {CLI_EXIT_CANCELED, "interrupted (Ctrl-C): 128 + SIGINT, as shells report it",
      {{-59, CARTO_IMPORT_ECANCELED}}},
 };
 const size_t CLI_EXIT_CODE_COUNT = sizeof CLI_EXIT_CODES / sizeof CLI_EXIT_CODES[0];
@@ -118,8 +118,7 @@ static const char *const delete_examples[] = {"carto-import datasets delete worl
 static const char *const sync_examples[] = {
     "carto-import syncs create https://example.com/daily.csv --interval 86400", NULL};
 static const char *const completion_examples[] = {
-    "source <(carto-import completion bash)", "carto-import completion zsh > ~/.zfunc/_carto-import",
-    NULL};
+    "source <(carto-import completion bash)", "source <(carto-import completion zsh)", NULL};
 static const char *const force_examples[] = {"carto-import syncs force 5b1e4c0e-...", NULL};
 
 /* ---- the commands ----------------------------------------------------------------------- */

@@ -23,18 +23,24 @@ static int seen_before(size_t c, int i, const char *name) {
   return 0;
 }
 
-/* Calls arm(f, option) once for each option that takes a value, global ones first. */
-static void each_valued_option(FILE *f, void (*arm)(FILE *, const cli_option *)) {
+/* Calls arm(f, option, first) once for each option that takes a value, global ones first;
+ * first is set for the first call. */
+static void each_valued_option(FILE *f, void (*arm)(FILE *, const cli_option *, int)) {
+  int first = 1;
   for (size_t c = 0; c <= CLI_COMMAND_COUNT; ++c) {
     const cli_option *opts = c == 0 ? CLI_GLOBAL_OPTIONS : CLI_COMMANDS[c - 1].options;
     for (int i = 0; opts && opts[i].name; ++i)
-      if (opts[i].metavar && !seen_before(c, i, opts[i].name)) arm(f, &opts[i]);
+      if (opts[i].metavar && !seen_before(c, i, opts[i].name)) {
+        arm(f, &opts[i], first);
+        first = 0;
+      }
   }
 }
 
 /* The case arm that completes an option's value: its choices for a metavar "a|b|c", files
  * for FILE or PATH, nothing otherwise. */
-static void value_arm(FILE *f, const cli_option *o) {
+static void value_arm(FILE *f, const cli_option *o, int first) {
+  (void)first;
   if (strchr(o->metavar, '|')) {
     fprintf(f, "    --%s) COMPREPLY=($(compgen -W \"", o->name);
     for (const char *c = o->metavar; *c; ++c) fputc(*c == '|' ? ' ' : *c, f);
@@ -47,10 +53,8 @@ static void value_arm(FILE *f, const cli_option *o) {
 }
 
 /* One more pattern ("--name", '|'-separated) of the options whose value the word loop skips. */
-static const char *skip_separator;
-static void skip_pattern(FILE *f, const cli_option *o) {
-  fprintf(f, "%s--%s", skip_separator, o->name);
-  skip_separator = "|";
+static void skip_pattern(FILE *f, const cli_option *o, int first) {
+  fprintf(f, "%s--%s", first ? "      " : "|", o->name);
 }
 
 /* The first words of the commands (each once): "import connector datasets ...". */
@@ -77,7 +81,6 @@ static void bash_script(FILE *f) {
         "  # the command's words typed so far, past the options and their values\n"
         "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
         "    case ${COMP_WORDS[i]} in\n", f);
-  skip_separator = "      ";
   each_valued_option(f, skip_pattern);
   fputs(") ((i++)) ;;\n"
         "      -*) ;;\n"

@@ -20,16 +20,14 @@ int cmd_datasets_list(cli_ctx *ctx, const cli_args *args) {
   return 0;
 }
 
-/* The dataset the first argument names; NULL after reporting why. */
+/* The dataset the first argument names; NULL after reporting why. (The argument is not
+ * repeated: the library's message names it, redacted when it is a secret such as the key
+ * typed in the wrong place.) */
 static carto_import_dataset *get_dataset(cli_ctx *ctx, const cli_args *args, int *rc) {
   carto_import_dataset *dataset = NULL;
-  char what[256];
   carto_import_client *client = cli_client(ctx, rc);
-  if (!client) return NULL;
-  if (carto_import_dataset_get(&dataset, client, args->positional[0]) != 0) {
-    snprintf(what, sizeof what, "finding dataset '%s'", args->positional[0]);
-    *rc = cli_fail(ctx, what);
-  }
+  if (client && carto_import_dataset_get(&dataset, client, args->positional[0]) != 0)
+    *rc = cli_fail(ctx, "finding dataset");
   return dataset;
 }
 

@@ -24,12 +24,19 @@ static const struct {
     {"create-vis", carto_import_params_set_create_vis, 1},
 };
 
-/* Import parameters from the command's options: 0, or a usage error's exit status. */
-static int make_params(const cli_ctx *ctx, const cli_args *a, carto_import_params **out) {
+/* Values of --compress, as carto_import_compression. */
+static const char *const COMPRESSION[] = {"auto", "gzip", "none", NULL};
+
+/* Import parameters from the command's options, and --compress into ctx->compression (for
+ * the client, made after): 0, or a usage error's exit status. */
+static int make_params(cli_ctx *ctx, const cli_args *a, carto_import_params **out) {
   const char *privacy = cli_opt(a, "privacy"), *collision = cli_opt(a, "collision");
+  const char *compress = cli_opt(a, "compress");
   int p = -1, c = -1;
   if ((privacy && (p = cli_choice(ctx, "privacy", privacy, CLI_PRIVACY)) < 0) ||
-      (collision && (c = cli_choice(ctx, "collision", collision, COLLISION)) < 0))
+      (collision && (c = cli_choice(ctx, "collision", collision, COLLISION)) < 0) ||
+      (compress &&
+       (ctx->compression = cli_choice(ctx, "compress", compress, COMPRESSION) + 1) <= 0))
     return CLI_EXIT_USAGE;
   if (carto_import_params_new(out) != 0) return cli_fail(ctx, "preparing the import");
   if (p >= 0) carto_import_params_set_privacy(*out, CARTO_IMPORT_PRIVACY_PUBLIC + p);
@@ -39,8 +46,7 @@ static int make_params(const cli_ctx *ctx, const cli_args *a, carto_import_param
   return 0;
 }
 
-/* Whether source is a URL, by the library's rule: http://, https:// or ftp://, any case. */
-static int is_url(const char *source) {
+int cli_is_url(const char *source) {
   static const char *const schemes[] = {"http://", "https://", "ftp://"};
   for (size_t s = 0; s < 3; ++s) {
     size_t i = 0;
@@ -48,6 +54,41 @@ static int is_url(const char *source) {
     if (!schemes[s][i]) return 1;
   }
   return 0;
+}
+
+const char *cli_source_text(const char *source, int whole, char *buf, size_t size) {
+  if (!cli_is_url(source)) {
+    const char *slash = strrchr(source, '/');
+    snprintf(buf, size, "%s", whole || !slash || !slash[1] ? source : slash + 1);
+    return buf;
+  }
+  const char *host = strstr(source, "://") + 3;
+  const size_t authority = strcspn(host, "/?#");
+  const char *const path = host + authority, *const path_end = path + strcspn(path, "?#");
+  for (const char *c = host; c < path; ++c)
+    if (*c == '@') host = c + 1; /* past the user and password */
+  if (whole) {
+    snprintf(buf, size, "%.*s%.*s", (int)(strstr(source, "://") + 3 - source), source,
+             (int)(path_end - host), host); /* e.g. https://example.com/data/cities.csv */
+    return buf;
+  }
+  const char *name = path_end; /* the last segment of the path that is not empty */
+  while (name > path && name[-1] == '/') --name;
+  const char *const name_end = name;
+  while (name > path && name[-1] != '/') --name;
+  if (name == name_end) /* no path: the host */
+    snprintf(buf, size, "%.*s", (int)(path - host), host);
+  else
+    snprintf(buf, size, "%.*s", (int)(name_end - name), name);
+  return buf;
+}
+
+carto_import_status cli_job_new(carto_import_job **job, carto_import_client *client,
+                                const char *source, int connector,
+                                const carto_import_params *params) {
+  if (connector) return carto_import_job_new_connector(job, client, source, params);
+  if (cli_is_url(source)) return carto_import_job_new_url(job, client, source, params);
+  return carto_import_job_new_file(job, client, source, params);
 }
 
 /* Shows what an import created: {"KEY": OBJECT, "datasets": [...]}, or a table. */
@@ -100,28 +141,23 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
                    const carto_import_params *params, int no_wait) {
   carto_import_job *job = NULL;
   cli_progress p;
-  char what[512];
-  const char *slash = strrchr(source, '/');
+  char name[192] = "";
   int status, rc = 0;
-  /* The source is not repeated: a URL or a connector may hold a password, and the library's
-   * message names the source (redacted) whenever it is the cause. */
-  snprintf(what, sizeof what, connector ? "the connector import"
-                              : is_url(source) ? "importing the URL" : "importing the file");
-  if (connector)
-    status = carto_import_job_new_connector(&job, client, source, params);
-  else if (is_url(source))
-    status = carto_import_job_new_url(&job, client, source, params);
-  else
-    status = carto_import_job_new_file(&job, client, source, params);
-  if (status != 0) return cli_fail(ctx, what);
+  /* The source is not repeated, only its name: a URL or a connector may hold a password,
+   * and the library's message names the source (redacted) whenever it is the cause. */
+  const char *const what = connector         ? "the connector import"
+                           : cli_is_url(source) ? "importing the URL"
+                                                : "importing the file";
+  if (!connector) cli_source_text(source, 0, name, sizeof name);
+  if (cli_job_new(&job, client, source, connector, params) != 0) return cli_fail(ctx, what);
 
   cli_progress_init(&p, ctx, "");
-  snprintf(p.label, sizeof p.label, "uploading %s", slash && !connector ? slash + 1 : source);
+  snprintf(p.label, sizeof p.label, "uploading %s", connector ? "the connector" : name);
   cli_interrupt_catch(1);
   status = carto_import_job_run(job, cli_on_progress, &p);
   cli_progress_end(&p);
   if (status == 0 && carto_import_job_upload_compression(job) == CARTO_IMPORT_COMPRESSION_GZIP)
-    cli_note(ctx, "sent gzip-compressed as %s.gz: %lld bytes", slash ? slash + 1 : source,
+    cli_note(ctx, "sent gzip-compressed as %s.gz: %lld bytes", name,
              carto_import_job_upload_bytes_sent(job));
   if (status == CARTO_IMPORT_ECANCELED && cli_interrupted())
     rc = cli_error(ctx, CLI_EXIT_CANCELED, "interrupted: the upload was canceled");
@@ -130,7 +166,7 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
   else if (no_wait)
     rc = show_started(ctx, "job", &CLI_JOB_WAIT, &CLI_JOB, job);
   else if ((rc = cli_finish_job(ctx, job, &p)) == 0)
-    cli_note(ctx, "imported %s in %.1f s", slash && !connector ? slash + 1 : "it",
+    cli_note(ctx, "imported %s in %.1f s", connector ? "it" : name,
              (double)(cli_now_ms() - p.started_ms) / 1000.0);
   cli_interrupt_catch(0);
   carto_import_job_free(job);
@@ -172,13 +208,9 @@ int cli_import(cli_ctx *ctx, const cli_args *args, const char *source, int conne
   int rc = 0;
   if (interval_text && (interval = cli_seconds(ctx, interval_option, interval_text)) < 0)
     return CLI_EXIT_USAGE;
-  if (interval_text && !connector && !is_url(source))
+  if (interval_text && !connector && !cli_is_url(source))
     return cli_usage_error(ctx, "%s needs a URL: a local file cannot be synced",
                            interval_option);
-  static const char *const compressions[] = {"auto", "gzip", "none", NULL};
-  const char *compress = cli_opt(args, "compress");
-  if (compress && (ctx->compression = cli_choice(ctx, "compress", compress, compressions) + 1) <= 0)
-    return CLI_EXIT_USAGE;
   if ((rc = make_params(ctx, args, &params)) != 0) return rc;
   carto_import_client *client = cli_client(ctx, &rc);
   const int no_wait = cli_opt(args, "no-wait") != NULL;

@@ -17,7 +17,7 @@ int cli_exit_for_status(int status) {
     for (int r = 0; r < 3 && CLI_EXIT_CODES[i].ranges[r][0] != 0; ++r)
       if (status >= CLI_EXIT_CODES[i].ranges[r][0] && status <= CLI_EXIT_CODES[i].ranges[r][1])
         return CLI_EXIT_CODES[i].exit;
-  return CLI_EXIT_CODES[CLI_EXIT_CODE_COUNT - 1].exit;
+  return CLI_EXIT_OTHER;
 }
 
 /* ---- JSON ------------------------------------------------------------------------------- */
@@ -113,13 +113,18 @@ static int emit(const cli_ctx *ctx, const report *r, const char *message) {
   return r->exit;
 }
 
-int cli_fail(const cli_ctx *ctx, const char *what) {
+/* Reports the last library error as "PREFIX SEPARATOR MESSAGE" (MESSAGE without a prefix). */
+static int fail(const cli_ctx *ctx, const char *prefix, const char *separator) {
   const report r = last_error_report();
   char message[2048];
-  snprintf(message, sizeof message, "%s%s%s", what ? what : "", what ? " failed: " : "",
+  snprintf(message, sizeof message, "%s%s%s", prefix ? prefix : "", prefix ? separator : "",
            carto_import_last_error_message());
   return emit(ctx, &r, message);
 }
+
+int cli_fail(const cli_ctx *ctx, const char *what) { return fail(ctx, what, " failed: "); }
+
+int cli_fail_source(const cli_ctx *ctx, const char *name) { return fail(ctx, name, ": "); }
 
 static int verror(const cli_ctx *ctx, int exit_status, const char *hint, const char *fmt,
                   va_list ap) {

@@ -161,16 +161,19 @@ int cli_on_progress(int state, long long done, long long total, void *userdata) 
 
 /* ---- waiting ------------------------------------------------------------------------------- */
 
+long cli_timeout_ms(const cli_ctx *ctx) {
+  return ctx->timeout_s <= INT_MAX / 1000 ? ctx->timeout_s * 1000 : 0;
+}
+
 int cli_wait(const cli_ctx *ctx, const cli_waitable *w, void *obj, cli_progress *p) {
   const char *id = w->id(obj);
-  const long long deadline = ctx->timeout_s > 0 ? cli_now_ms() + ctx->timeout_s * 1000LL : 0;
+  const long timeout_ms = cli_timeout_ms(ctx);
+  const long long deadline = timeout_ms ? cli_now_ms() + timeout_ms : 0;
   char what[128];
   int rc = 0;
   snprintf(what, sizeof what, "%s %s", w->what, id);
   snprintf(p->label, sizeof p->label, "%s", what);
   cli_interrupt_catch(1);
-  /* (a --timeout too long for the library's milliseconds is as good as none) */
-  const long timeout_ms = ctx->timeout_s <= LONG_MAX / 1000 ? ctx->timeout_s * 1000 : 0;
   const int status = w->wait(obj, timeout_ms, cli_on_progress, p);
   cli_progress_end(p);
   if (status == CARTO_IMPORT_ECANCELED && cli_interrupted())
