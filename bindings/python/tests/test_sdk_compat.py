@@ -124,6 +124,21 @@ def test_fields_dates_and_nested_resources(datasets, sample_csv):
     dataset.force_delete()
 
 
+def test_refresh_drops_what_the_server_no_longer_sends():
+    class Handle:  # a dataset handle whose JSON loses members between two fetches
+        id = "d1"
+        data = {"id": "d1", "name": "roads", "synchronization": {"id": "s1"}, "extra": 1}
+
+        def refresh(self):
+            self.data = {"id": "d1", "name": "roads"}
+
+    dataset = Dataset(Handle())
+    assert dataset.synchronization.get_id() == "s1" and dataset.extra == 1
+    dataset.refresh()
+    assert dataset.synchronization is None and dataset.name == "roads"
+    assert not hasattr(dataset, "extra")
+
+
 def test_save_fields_sends_only_those(datasets, sample_csv):
     dataset = datasets.create(sample_csv)
     dataset.description = "sent"
