@@ -184,6 +184,28 @@ def test_import_file_objects(datasets, sample_csv):
         dataset.delete()
 
 
+def test_a_connector_job_never_reads_its_archive():
+    class Unreadable(io.RawIOBase):
+        name = "never.csv"
+
+        def read(self, size=-1):
+            raise AssertionError("the archive was read for a connector import")
+
+    class Handle:
+        id, state_name, success, error_code, data = "j1", "pending", None, 0, {}
+
+        def run(self, progress):
+            pass
+
+    class Auth:
+        class client:  # noqa: N801  (stands for carto_import.Client)
+            import_connector = staticmethod(lambda connection, params: Handle())
+
+    job = FileImportJob(Unreadable(), Auth(), connection={"provider": "postgres"})
+    job.run()
+    assert job.get_id() == "j1"
+
+
 def test_create_as_sync_table_and_delete(datasets, samples_url):
     dataset = datasets.create(samples_url + "world_cities.csv", interval=3600)
     assert dataset.get_id() is not None and dataset.synchronization.interval == 3600
