@@ -273,9 +273,9 @@ static jstring carto_java_string(JNIEnv *jenv, const char *s) {
   return s ? (*jenv)->NewStringUTF(jenv, s) : NULL;
 }
 
-/* Throws the exception for status `code` (0: the last error's code), chosen by the shared
- * mapping and filled from the last-error record (carto_import_error_info_get). The class is
- * <stem>Exception; CartoImportException.Details carries the fields. */
+/* Throws the exception that `e` describes: its class, <stem>Exception, chosen by the shared
+ * mapping; CartoImportException.Details carries the fields. (A JNI failure leaves its own
+ * exception pending instead.) */
 static void carto_java_throw_info(JNIEnv *jenv, const carto_import_error_info *e) {
   const carto_import_error_class *c = carto_import_error_class_of(e->code);
   char name[160];
@@ -307,6 +307,8 @@ static void carto_java_throw_info(JNIEnv *jenv, const carto_import_error_info *e
   if (exc) (*jenv)->Throw(jenv, exc);
 }
 
+/* Throws the exception for status `code` (0: the last error's code), filled from the snapshot
+ * of the last-error record (carto_import_error_info_get), which it then releases. */
 static void carto_java_throw(JNIEnv *jenv, int code, const char *message) {
   carto_import_error_info e;
   carto_import_error_info_get(&e, code, message);

@@ -67,7 +67,8 @@ static void carto_py_debug(const char *line, void *userdata) {
   PyObject *type, *value, *traceback;
   PyErr_Fetch(&type, &value, &traceback);
   PyObject *text = PyUnicode_DecodeUTF8(line, (Py_ssize_t)strlen(line), "replace");
-  PyObject *r = text ? PyObject_CallOneArg((PyObject *)userdata, text) : NULL;
+  /* (not PyObject_CallOneArg: Python 3.9+, and the package supports 3.8) */
+  PyObject *r = text ? PyObject_CallFunctionObjArgs((PyObject *)userdata, text, NULL) : NULL;
   if (r) Py_DECREF(r);
   else PyErr_WriteUnraisable((PyObject *)userdata);
   Py_XDECREF(text);

@@ -80,6 +80,13 @@ def _source(source):
     return _os.fspath(source)
 
 
+def _param_texts(values):
+    """Import API and query parameters as the server reads them: each value as text, booleans
+    as true/false; None leaves the parameter out."""
+    return {name: str(value).lower() if isinstance(value, bool) else str(value)
+            for name, value in values.items() if value is not None}
+
+
 def _items(handle):
     """The items of a list handle as a Python list (the handle is freed)."""
     with handle:
@@ -157,8 +164,9 @@ class Options(_Handle):
                 {"auto": COMPRESSION_AUTO, "gzip": COMPRESSION_GZIP, "none": COMPRESSION_NONE},
                 upload_compression, "upload compression"))
         if debug is not None:
-            self._set_debug(debug or None)
-            self._debug = debug or None  # (kept alive for the clients made from here)
+            callback = debug or None
+            self._set_debug(callback)
+            self._debug = callback  # (kept alive for the clients made from here)
         return self
 
 
@@ -180,10 +188,8 @@ class Params(_Handle):
         Any other keyword is an Import API parameter sent as a string (table_name="roads";
         booleans as true/false; None leaves it out).
         """
-        for name, value in others.items():
-            if value is not None:
-                self.set_string(name, str(value).lower() if isinstance(value, bool) else
-                                str(value))
+        for name, text in _param_texts(others).items():
+            self.set_string(name, text)
         if type_guessing is not None:
             self.set_type_guessing(bool(type_guessing))
         if quoted_fields_guessing is not None:
@@ -222,13 +228,13 @@ class Client(_Handle):
 
     def __init__(self, base_url=None, api_key=None, *, options=None, **settings):
         if options is None:
-            with Options(base_url=base_url, api_key=api_key, **settings) as opts:
-                _core.Client_swiginit(self, _core.new_Client(opts))
-                self._debug = getattr(opts, "_debug", None)
+            with Options(base_url=base_url, api_key=api_key, **settings) as options:
+                _core.Client_swiginit(self, _core.new_Client(options))
         else:
             options.configure(base_url=base_url, api_key=api_key, **settings)
             _core.Client_swiginit(self, _core.new_Client(options))
-            self._debug = getattr(options, "_debug", None)
+        # The debug callable the client was given: the C client holds only a pointer to it.
+        self._debug = getattr(options, "_debug", None)
 
     username = property(lambda self: self._username(), doc="The account's username.")
     base_url = property(lambda self: self._base_url(), doc="The normalised base URL.")
@@ -281,12 +287,12 @@ class Client(_Handle):
     def datasets(self, **filters):
         """The account's datasets, as a list of Dataset: all of them, or those the server
         lists for GET /api/v1/viz parameters such as q="roads", privacy="public",
-        order="updated_at", per_page=20 (booleans are sent as true/false)."""
-        if not filters:
+        order="updated_at", per_page=20 (booleans are sent as true/false; None leaves the
+        parameter out, as in Params)."""
+        query = _param_texts(filters)
+        if not query:
             return _items(self._list_datasets())
-        query = _urlparse.urlencode(
-            {k: str(v).lower() if isinstance(v, bool) else v for k, v in filters.items()})
-        return _items(self._filter_datasets(query))
+        return _items(self._filter_datasets(_urlparse.urlencode(query)))
 
     def dataset(self, id_or_name):
         """One dataset by its id or table name; NotFound when there is none."""

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright (c) 2026, the libcarto_import authors
 # frozen_string_literal: true
 
 # The gem carto_import: lib/ and the native extension ext/carto_import (the SWIG wrapper,

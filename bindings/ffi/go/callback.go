@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
+
 package cartoimport
 
 // (A file with //export may declare C functions but not define them: the callback lives here.)

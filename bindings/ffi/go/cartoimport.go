@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
+
 // Package cartoimport shows how Go code calls libcarto_import through cgo (docs/ffi.md): the
 // error pattern that survives goroutines moving between OS threads, progress callbacks through
 // a cgo.Handle, and callbacks that never unwind through the library.
@@ -246,7 +249,8 @@ func (c *Client) DatasetRowCount(name string) (int64, error) {
 	return int64(C.carto_import_dataset_get_int(d, field, -1)), nil
 }
 
-// DeleteDataset deletes one dataset by name; its error is read from the dataset handle.
+// DeleteDataset force-deletes one dataset by name (even when maps depend on it); its error
+// is read from the dataset handle.
 func (c *Client) DeleteDataset(name string) error {
 	n := cstr(name)
 	defer C.free(unsafe.Pointer(n))
@@ -270,8 +274,8 @@ func (c *Client) GetDatasetError(name string) error {
 	return err
 }
 
-// NaiveLastError reads the thread's record the wrong way, without pinning the goroutine: the
-// record read may be another call's (for contrast in the concurrency test).
+// NaiveGetDatasetMessage reads the thread's record the wrong way, without pinning the
+// goroutine: the record read may be another call's (for contrast in the concurrency test).
 func (c *Client) NaiveGetDatasetMessage(name string) string {
 	n := cstr(name)
 	defer C.free(unsafe.Pointer(n))

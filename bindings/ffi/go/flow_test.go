@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
+
 package cartoimport
 
 // The whole flow against carto-import-server (CARTO_API_URL, CARTO_API_KEY; CTest ffi_go), and

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // libcarto_import from Node.js through koffi (npm), as docs/ffi.md shows: the declarations,
 // and the two ways to read an error right: synchronous calls take the thread's record at once
 // (call()); .async calls, which run on koffi's worker threads, read it from the handle they act

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // One worker thread of the concurrency test: `calls` failing synchronous calls, each error
 // taken through call() on this thread; reports how many were not the call's own.
 'use strict';

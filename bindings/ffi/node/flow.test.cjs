@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // The whole flow with koffi against carto-import-server (CARTO_API_URL, CARTO_API_KEY; CTest
 // ffi_node), and the concurrency checks: 16 worker threads x 150 failing synchronous calls,
 // and 16 x 10 concurrent .async calls whose errors are read from their job handles.

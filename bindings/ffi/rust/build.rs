@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 // Links libcarto_import: from CARTO_IMPORT_LIBDIR (the build tree, with an rpath), else from
 // the system (pkg-config --libs carto_import gives the same -lcarto_import).
 fn main() {

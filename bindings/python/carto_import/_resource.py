@@ -60,10 +60,17 @@ class Fields:
     NAME_FIELD = "id"    # pyrestcli's Meta.name_field: what str() shows
 
     def _set_data(self, data):
+        """Takes the JSON object data: its members become attributes (declared fields
+        converted), declared fields it lacks read None, and members of the previous data that
+        it no longer has are dropped (a refresh leaves nothing stale)."""
+        for name in self.__dict__.pop("_data_names", ()):
+            if name not in data:
+                self.__dict__.pop(name, None)
         for name in self.FIELDS:
             self.__dict__.setdefault(name, None)
         for name, value in data.items():
             self.__dict__[name] = _convert(self.FIELDS.get(name), value)
+        self.__dict__["_data_names"] = tuple(data)
 
     def get_id(self):
         """The object's id (None when it has none yet)."""

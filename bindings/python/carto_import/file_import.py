@@ -106,7 +106,7 @@ class FileImportJob(Resource):
         client = self._auth_client.client
         connection = import_params.pop("connection", self._connection)
         params = Params.of(**import_params)
-        with _local_source(self._archive) as source:
+        with _local_source(self._archive if connection is None else None) as source:
             if connection is not None:
                 handle = client.import_connector(connection, params)
             elif str(source).lower().startswith(_URL_SCHEMES):

@@ -97,6 +97,8 @@ def test_datasets_list_get_save_delete(client, sample_csv):
     (created,) = client.import_dataset(sample_csv, timeout=60)
     listed = client.datasets()
     assert created.id in [d.id for d in listed]
+    # filters: None leaves a parameter out (as in Params), never sent as "None"
+    assert [d.id for d in client.datasets(q=sample_csv.stem, privacy=None)] == [created.id]
     dataset = client.dataset(created.id)
     assert client.dataset(sample_csv.stem).id == created.id
     dataset.privacy = "public"

@@ -124,6 +124,21 @@ def test_fields_dates_and_nested_resources(datasets, sample_csv):
     dataset.force_delete()
 
 
+def test_refresh_drops_what_the_server_no_longer_sends():
+    class Handle:  # a dataset handle whose JSON loses members between two fetches
+        id = "d1"
+        data = {"id": "d1", "name": "roads", "synchronization": {"id": "s1"}, "extra": 1}
+
+        def refresh(self):
+            self.data = {"id": "d1", "name": "roads"}
+
+    dataset = Dataset(Handle())
+    assert dataset.synchronization.get_id() == "s1" and dataset.extra == 1
+    dataset.refresh()
+    assert dataset.synchronization is None and dataset.name == "roads"
+    assert not hasattr(dataset, "extra")
+
+
 def test_save_fields_sends_only_those(datasets, sample_csv):
     dataset = datasets.create(sample_csv)
     dataset.description = "sent"
@@ -167,6 +182,28 @@ def test_import_file_objects(datasets, sample_csv):
         datasets.create(io.BytesIO(b"a,b\n1,2\n"))  # no name: no format
     for dataset in (from_binary, from_text, from_memory):
         dataset.delete()
+
+
+def test_a_connector_job_never_reads_its_archive():
+    class Unreadable(io.RawIOBase):
+        name = "never.csv"
+
+        def read(self, size=-1):
+            raise AssertionError("the archive was read for a connector import")
+
+    class Handle:
+        id, state_name, success, error_code, data = "j1", "pending", None, 0, {}
+
+        def run(self, progress):
+            pass
+
+    class Auth:
+        class client:  # noqa: N801  (stands for carto_import.Client)
+            import_connector = staticmethod(lambda connection, params: Handle())
+
+    job = FileImportJob(Unreadable(), Auth(), connection={"provider": "postgres"})
+    job.run()
+    assert job.get_id() == "j1"
 
 
 def test_create_as_sync_table_and_delete(datasets, samples_url):

@@ -75,10 +75,15 @@ module CartoImport
   class Options
     # Options from keywords: base_url:, api_key:, verify_tls:, ca_bundle: (a PEM file of CA
     # certificates), allow_insecure_http:, poll_interval: [initial_seconds, max_seconds],
-    # connect_timeout: seconds, upload_compression: :auto (default), :gzip or :none.
+    # connect_timeout: seconds, upload_compression: :auto (default), :gzip or :none,
+    # request_timeout: seconds for one attempt of a request without a file (default 30),
+    # call_timeout: seconds for all the requests without a file of one call (default 90)
+    # (0: no limit, for both), max_list_entries: the most entries a listing may claim
+    # (default 100000).
     def self.build(base_url: nil, api_key: nil, verify_tls: nil, ca_bundle: nil,
                    allow_insecure_http: nil, poll_interval: nil, connect_timeout: nil,
-                   upload_compression: nil)
+                   upload_compression: nil, request_timeout: nil, call_timeout: nil,
+                   max_list_entries: nil)
       options = new
       options.set_base_url(base_url) if base_url
       options.set_api_key(api_key) if api_key
@@ -92,10 +97,18 @@ module CartoImport
       end
       options.set_connect_timeout_ms(CartoImport.milliseconds(connect_timeout)) if connect_timeout
       options.set_upload_compression(compression_mode(upload_compression)) if upload_compression
+      options.set_request_timeout_ms(limit_ms(request_timeout, "request_timeout")) if request_timeout
+      options.set_call_timeout_ms(limit_ms(call_timeout, "call_timeout")) if call_timeout
+      options.set_max_list_entries(max_list_entries) if max_list_entries
       options
     rescue StandardError
       options&.close
       raise
+    end
+
+    # A limit in seconds (0: none) as milliseconds (0: none).
+    def self.limit_ms(seconds, what)
+      CartoImport.milliseconds(seconds.zero? ? nil : seconds, what)
     end
 
     COMPRESSIONS = { auto: COMPRESSION_AUTO, gzip: COMPRESSION_GZIP, none: COMPRESSION_NONE }.freeze

@@ -73,6 +73,14 @@ class TestFlow < Minitest::Test
     end
   end
 
+  def test_timeouts_and_list_limit
+    CartoImport::Client.open(env("CARTO_API_URL"), env("CARTO_API_KEY"), request_timeout: 10,
+                             call_timeout: 30, max_list_entries: 1000, &:verify)
+    CartoImport::Options.build(request_timeout: 0, call_timeout: 0).close # 0: no limit
+    assert_raises(ArgumentError) { CartoImport::Options.build(call_timeout: -1) }
+    assert_raises(CartoImport::InvalidArgumentError) { CartoImport::Options.build(max_list_entries: 0) }
+  end
+
   def test_import_dataset_with_a_block
     Dir.mktmpdir do |dir|
       csv = sample_csv(dir)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 //! libcarto_import from Rust (docs/ffi.md): a hand-written extern block (`sys`), and a small
 //! safe layer showing the patterns that keep errors right under tokio: the error is taken as
 //! an owned snapshot right after the failing call, before any `.await` (`check`), or read from
@@ -125,7 +127,8 @@ impl Client {
         Ok(rows)
     }
 
-    /// Deletes a dataset by name; the error of the delete is read from the dataset handle.
+    /// Force-deletes a dataset by name (even when maps depend on it); the error of the delete
+    /// is read from the dataset handle.
     pub fn delete_dataset(&self, name: &str) -> Result<()> {
         let d = self.dataset(name)?;
         let rc = unsafe { sys::carto_import_dataset_force_delete(d) };

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 //! The part of carto_import.h this example uses, written by hand (no bindgen, so no libclang):
 //! every type as the header spells it. Status codes are `c_int` and negative; states and
 //! privacies are returned as their enum types, which are `c_uint`-sized like `c_int`.

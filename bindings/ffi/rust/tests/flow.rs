@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
 //! The whole flow against carto-import-server (CARTO_API_URL, CARTO_API_KEY; CTest ffi_rust),
 //! and 16 tokio tasks x 150 failing calls that read 0 wrong errors across `.await`s.
 
