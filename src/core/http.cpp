@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/exchange.hpp"
 #include "core/global.hpp"
+#include "core/gzip_stream.hpp"
 #include "core/redact.hpp"
 
 namespace carto {
