@@ -15,10 +15,11 @@
  *    on a job, dataset, sync table or list also keep their failure on that handle
  *    (carto_import_job_last_error() and the like). docs/ffi.md says which to use when.
  *  - Only the functions that return carto_import_status set the thread's last error (they
- *    clear it first, and fill it on failure), but for carto_import_last_error_take() and the
- *    carto_import_X_last_error() readers, which never change it. Getters, frees, strerror,
- *    state_string, the carto_import_last_error_*() readers and the carto_import_error_*
- *    accessors cannot fail and leave it alone (a NULL handle just gives the documented value).
+ *    clear it first, and fill it on failure), but for carto_import_last_error_take(), which
+ *    only clears what it took, and the carto_import_X_last_error() readers, which never change
+ *    it. Getters, frees, strerror, state_string, the carto_import_last_error_*() readers and
+ *    the carto_import_error_* accessors cannot fail and leave it alone (a NULL handle just
+ *    gives the documented value).
  *  - Objects are opaque handles created by carto_import_X_new(&out, ...) (out-parameter first)
  *    and released by carto_import_X_free(), which accepts NULL and never fails.
  *  - Every string argument is copied in; the caller may free it as soon as the call returns.
@@ -456,8 +457,9 @@ CARTO_IMPORT_API carto_import_status carto_import_options_set_call_timeout_ms(
 
 /**
  * @brief The most entries a listing may claim (carto_import_dataset_list_all(),
- *        carto_import_sync_list_all(), carto_import_job_list()); default 100000. A reply that
- *        claims more fails with CARTO_IMPORT_EPROTOCOL instead of filling memory.
+ *        carto_import_dataset_list_filter(), carto_import_sync_list_all(),
+ *        carto_import_job_list()); default 100000. A reply that claims more fails with
+ *        CARTO_IMPORT_EPROTOCOL instead of filling memory.
  * @return 0, CARTO_IMPORT_EINVAL (entries < 1), CARTO_IMPORT_EBADHANDLE.
  * @since 0.2
  */

@@ -104,6 +104,7 @@ carto_import_status carto_import_job_datasets(carto_import_dataset_list **out,
                                             carto_import_job *job) {
   if (out) *out = nullptr;
   return capi::on_job(job, [&](ImportJob &j) {
+    capi::require(out, "out");  // before the requests, not after
     capi::make_handle(out, capi::Kind::dataset_list, datasets_of(j, j.client()->call_deadline()));
   });
 }

@@ -170,6 +170,7 @@ const char *carto_import_sync_json(const carto_import_sync *sync) {
 carto_import_status carto_import_sync_dataset(carto_import_dataset **out, carto_import_sync *sync) {
   if (out) *out = nullptr;
   return with_sync(sync, [&](SyncTable &s) {
+    capi::require(out, "out");  // before the request, not after
     capi::make_handle(out, capi::Kind::dataset, s.dataset());
   });
 }

@@ -201,17 +201,20 @@ std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<Client
                                                    const Deadline &deadline,
                                                    const QueryParams &filters) {
   const QueryParams fixed = dataset_query();
-  QueryParams query = {{"per_page", "100"}, {"order", "name"}, {"order_direction", "asc"}};
+  // A filter named as a default replaces it; any other is sent as given (repeats included).
+  QueryParams defaults = {{"per_page", "100"}, {"order", "name"}, {"order_direction", "asc"}};
+  QueryParams extra;
   for (const auto &kv : filters) {
     auto named = [&](const auto &p) { return p.first == kv.first; };
     if (kv.first == "page" || std::any_of(fixed.begin(), fixed.end(), named)) continue;
-    auto it = std::find_if(query.begin(), query.end(), named);
-    if (it != query.end() && it - query.begin() < 3)
-      it->second = kv.second;  // a default replaced
+    auto it = std::find_if(defaults.begin(), defaults.end(), named);
+    if (it != defaults.end())
+      it->second = kv.second;
     else
-      query.push_back(kv);
+      extra.push_back(kv);
   }
-  const long long per_page = std::atoll(query.front().second.c_str());  // (0: not a number)
+  const auto &per_page_param = defaults.front();
+  const long long per_page = std::atoll(per_page_param.second.c_str());  // (0: not a number)
   std::vector<std::unique_ptr<Dataset>> out;
   std::set<std::string> ids;
   long long total = -1;
@@ -220,10 +223,11 @@ std::vector<std::unique_ptr<Dataset>> list_datasets(const std::shared_ptr<Client
   for (long long page = 1;; ++page) {
     HttpRequest req;
     req.path = "api/v1/viz";
-    req.query = fixed;  // then per_page, page, and the rest (per_page is query's first)
-    req.query.push_back(query.front());
+    req.query = fixed;  // then per_page, page, order, order_direction and the filters
+    req.query.push_back(per_page_param);
     req.query.emplace_back("page", std::to_string(page));
-    req.query.insert(req.query.end(), query.begin() + 1, query.end());
+    req.query.insert(req.query.end(), defaults.begin() + 1, defaults.end());
+    req.query.insert(req.query.end(), extra.begin(), extra.end());
     JsonPtr doc = client->send_json(req, deadline);
     const std::string what = req.describe() + " (page " + std::to_string(page) + ")";
     cJSON *items = cJSON_GetObjectItemCaseSensitive(doc.get(), "visualizations");

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "core/exchange.hpp"
 #include "core/global.hpp"
+#include "core/gzip_stream.hpp"
 #include "core/redact.hpp"
 
 namespace carto {
@@ -393,11 +394,7 @@ void Transport::debug_line(const HttpRequest &req, int attempt, const std::strin
   if (!opts_.debug) return;
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
-  const std::string &base = opts_.base.url;  // "https://host[:port]/prefix/", always ending '/'
-  const size_t host = base.find("://");
-  const size_t path = base.find('/', host == std::string::npos ? 0 : host + 3);
-  std::string line =
-      req.method + " " + base.substr(path == std::string::npos ? base.size() : path) + req.path;
+  std::string line = req.method + " " + opts_.base.path + req.path;
   const std::string q = encode_query(req.query);  // (the key is never in req.query)
   if (!q.empty()) line += "?" + q;
   char tail[160];

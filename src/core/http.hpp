@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "core/gzip_stream.hpp"
 #include "core/options.hpp"
 #include "core/response.hpp"
 #include "core/url.hpp"
@@ -28,6 +27,8 @@ long remaining_ms(const Deadline &deadline);
 
 // The earlier of a deadline and `ms` from now (ms <= 0: no limit).
 Deadline earlier(const Deadline &deadline, long ms);
+
+class GzipStream;  // core/gzip_stream.hpp
 
 // A file streamed from disk as the multipart/form-data part `field`.
 struct Upload {

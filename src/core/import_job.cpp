@@ -365,15 +365,10 @@ void ImportJob::take(JsonPtr doc, const std::string &request) {
   state_ = state_from_name(state_name_);
   if (!warnings_.empty()) {
     cJSON *w = cJSON_GetObjectItemCaseSensitive(doc.get(), "warnings");
-    if (!cJSON_IsObject(w)) {
-      w = cJSON_CreateObject();
-      if (!w || !cJSON_ReplaceItemInObjectCaseSensitive(doc.get(), "warnings", w)) {
-        if (w && !cJSON_AddItemToObject(doc.get(), "warnings", w)) {
-          cJSON_Delete(w);
-          throw std::bad_alloc();
-        }
-        if (!w) throw std::bad_alloc();
-      }
+    if (!cJSON_IsObject(w)) {  // absent, or null or another type: an object of ours instead
+      cJSON_DeleteItemFromObjectCaseSensitive(doc.get(), "warnings");
+      w = cJSON_AddObjectToObject(doc.get(), "warnings");
+      if (!w) throw std::bad_alloc();
     }
     for (const auto &[key, text] : warnings_) {
       cJSON_DeleteItemFromObjectCaseSensitive(w, key.c_str());

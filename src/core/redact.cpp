@@ -112,8 +112,12 @@ void mask_userinfo(std::string &text) {
     static const char kEnd[] = "/?# \t\r\n\"'<>";
     while (end < text.size() && !std::char_traits<char>::find(kEnd, sizeof kEnd - 1, text[end]))
       ++end;
-    const size_t at = text.rfind('@', end == start ? start : end - 1);
-    if (at == std::string::npos || at < start) continue;
+    // The last '@' and the first ':' of this authority only (searching the whole text for
+    // each "://" would make a text quoting many of them quadratic).
+    size_t at = end;  // one past the last '@'
+    while (at > start && text[at - 1] != '@') --at;
+    if (at == start) continue;
+    --at;
     const size_t colon = text.find(':', start);
     if (colon == std::string::npos || colon >= at) continue;
     mask_range(text, colon + 1, at);

@@ -112,6 +112,7 @@ BaseUrl parse_base_url(const std::string &input) {
   if (b.host.empty()) invalid("it has no host");
   std::string path = part(u.get(), CURLUPART_PATH);
   if (path.empty() || path.back() != '/') path += '/';
+  b.path = path;
   b.username = username_from(b.host, path);
   if (b.username.empty())
     invalid("no username in it (use https://USER.carto.com/ or .../user/USER/)");

@@ -13,6 +13,7 @@ struct BaseUrl {
   std::string scheme;    // "http" or "https"
   std::string host;      // as given (IPv6 without brackets)
   std::string url;       // normalised, always ending in '/'
+  std::string path;      // url's path: "/" or "/user/NAME/", always starting and ending in '/'
   std::string username;  // derived as the server derives it
   bool loopback = false; // host is 127.0.0.0/8, ::1, localhost or *.localhost
 };

@@ -227,12 +227,34 @@ static void test_listing_meets_the_deadline(void **state) {
   carto_import_client_free(c);
 }
 
+/* A NULL out-parameter is refused before the requests whose result it would receive. */
+static void test_null_out_sends_nothing(void **state) {
+  stub_server *s = *state;
+  carto_import_client *c = client_of(s, 0);
+  carto_import_sync *sync = NULL;
+  carto_import_job *job = NULL;
+  stub_push(s, 200, NULL, "{\"id\":\"" ID "\",\"state\":\"success\",\"interval\":900,"
+                          "\"visualization_id\":\"" ID2 "\"}");
+  assert_ok(carto_import_sync_get(&sync, c, ID));
+  stub_push(s, 200, NULL, "{\"id\":\"" ID "\",\"state\":\"complete\",\"success\":true,"
+                          "\"table_name\":\"t\"}");
+  assert_ok(carto_import_job_attach(&job, c, ID));
+  const size_t before = stub_request_count(s);
+  assert_status(carto_import_sync_dataset(NULL, sync), CARTO_IMPORT_EINVAL);
+  assert_status(carto_import_job_datasets(NULL, job), CARTO_IMPORT_EINVAL);
+  assert_int_equal(stub_request_count(s), before);
+  carto_import_job_free(job);
+  carto_import_sync_free(sync);
+  carto_import_client_free(c);
+}
+
 int main(void) {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
   const struct CMUnitTest tests[] = {
       T(test_delete_whose_reply_was_lost), T(test_viz_without_map_id),
       T(test_post_whose_reply_was_lost),   T(test_listing_without_progress),
       T(test_sync_and_job_lists),          T(test_listing_meets_the_deadline),
+      T(test_null_out_sends_nothing),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,9 @@
 // members, Authorization headers, and the last-error record.
 #include "core/redact.hpp"
 
+#include <chrono>
+#include <cstdlib>
+
 #include "unit.hpp"
 
 using carto::redact;
@@ -124,6 +127,23 @@ void test_url_userinfo(void **) {
   assert_str(redact_secrets("http://a@b/ https://h:443/x"), "http://a@b/ https://h:443/x");
 }
 
+// Each "://" looks for its userinfo's '@' in its own authority only: a reply quoting many
+// URL-like strings (no '@' after them) is redacted in linear time, not by searching back over
+// the whole text for each one.
+void test_url_userinfo_is_linear(void **) {
+  std::string text = "x@y ";
+  for (int i = 0; i < 200000; ++i) text += "a://";
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string out = redact_secrets(text);
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  assert_str(out, text);
+  const double limit = std::getenv("CARTO_IMPORT_TEST_UNDER_VALGRIND") ? 20.0 : 2.0;
+  if (secs > limit) fail_msg("redacting %zu bytes took %.1f s", text.size(), secs);
+  // Still masked: the '@' of the last authority, not one of an earlier URL.
+  assert_str(redact_secrets("s://u:p@h/ t://v:w@k"), "s://u:[REDACTED]@h/ t://v:[REDACTED]@k");
+  assert_str(redact_secrets("s://u@h/ t://x:y/z@k"), "s://u@h/ t://x:y/z@k");
+}
+
 void test_wipe(void **) {
   std::string s = "secret";
   const char *p = s.data();
@@ -168,6 +188,7 @@ int main(void) {
       cmocka_unit_test(test_authorization_header),
       cmocka_unit_test(test_any_spelling_and_passwords),
       cmocka_unit_test(test_url_userinfo),
+      cmocka_unit_test(test_url_userinfo_is_linear),
       cmocka_unit_test(test_wipe),
       cmocka_unit_test(test_last_error_is_redacted),
   };

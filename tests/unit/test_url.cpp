@@ -67,6 +67,9 @@ void test_forms(void **) {
     assert_str(b.host, f.host);
     if (b.loopback != f.loopback) fail_msg("%s: loopback should be %d", f.input, f.loopback);
     assert_str(b.scheme, std::string(f.url).rfind("https:", 0) == 0 ? "https" : "http");
+    // The path is the URL's, from the slash after the host (the debug line's prefix).
+    const std::string url = f.url;
+    assert_str(b.path, url.substr(url.find('/', url.find("://") + 3)));
   }
 }
 
@@ -157,6 +160,34 @@ void test_encode_query(void **) {
   assert_str(encode_query({{"z", "1"}, {"a", "2"}, {"z", "3"}}), "z=1&a=2&z=3");
 }
 
+void test_decode_query(void **) {
+  using carto::decode_query;
+  using carto::QueryParams;
+  const auto same = [](const QueryParams &got, const QueryParams &want) {
+    assert_int_equal(got.size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      assert_str(got[i].first, want[i].first);
+      assert_str(got[i].second, want[i].second);
+    }
+  };
+  same(decode_query(""), {});
+  same(decode_query("?"), {});
+  same(decode_query("a=1&b=x%20y"), {{"a", "1"}, {"b", "x y"}});
+  // A leading '?', '+' as a space, empty items skipped, a name without '=' has an empty value.
+  same(decode_query("?q=no+such%2Bthing&&flag&e="),
+       {{"q", "no such+thing"}, {"flag", ""}, {"e", ""}});
+  // Order and repeated names are kept; '=' after the first belongs to the value.
+  same(decode_query("z=1&a=2&z=a%3Db=c"), {{"z", "1"}, {"a", "2"}, {"z", "a=b=c"}});
+  // The inverse of encode_query.
+  const QueryParams odd = {{"k&=", "v&= %"}, {"\xc3\xa9", "\xc3\xa9"}};
+  same(decode_query(carto::encode_query(odd)), odd);
+  for (const char *bad : {"=y", "q=x&=y", "%3d=1&=", "q=1&=&r=2"}) {
+    carto::Error e = expect_error([&] { decode_query(bad); });
+    assert_int_equal(e.code(), CARTO_IMPORT_EINVAL);
+    assert_contains(e.what(), "has no name");
+  }
+}
+
 }  // namespace
 
 int main(void) {
@@ -168,6 +199,7 @@ int main(void) {
       cmocka_unit_test(test_loopback),
       cmocka_unit_test(test_url_encode),
       cmocka_unit_test(test_encode_query),
+      cmocka_unit_test(test_decode_query),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);
 }
