@@ -5,7 +5,8 @@
 # in the file's comment syntax, at the top (after a #! line).
 #   sh scripts/spdx.sh           adds it where it is missing (idempotent)
 #   sh scripts/spdx.sh --check   lists the files without it; exit 1 if any (test spdx_headers)
-# Source files: C, C++, SWIG, Java, Python, Ruby, shell, CMake, templates (*.in), TOML, the
+# Source files: C, C++, SWIG, Java, Go, Rust, JavaScript, Python, Ruby (and gemspecs), shell,
+# CMake, templates (*.in), TOML, the
 # version script, valgrind suppressions, debian/rules and the extension-less scripts with a #!.
 # Not: docs, man pages, data, generated ABI baselines, debian/ metadata.
 set -eu
@@ -23,8 +24,8 @@ style() {  # prints c, cpp or hash for a source file, nothing for others
   esac
   case ${1##*/} in
     *.c|*.h|*.i|*.map) echo c ;;
-    *.cpp|*.hpp|*.java) echo cpp ;;
-    CMakeLists.txt|*.py|*.pyi|*.rb|*.sh|*.cmake|*.in|*.toml|*.supp) echo hash ;;
+    *.cpp|*.hpp|*.java|*.go|*.rs|*.js|*.cjs) echo cpp ;;
+    CMakeLists.txt|*.py|*.pyi|*.rb|*.gemspec|*.sh|*.cmake|*.in|*.toml|*.supp) echo hash ;;
     *.*) ;;
     *) if head -c 2 "$1" | grep -q '^#!'; then echo hash; fi ;;
   esac
