@@ -29,6 +29,8 @@ def test_bad_command_lines(tmp_path):
     assert run("--data", d).returncode == 2                          # no user
     assert run("--data", d, "--user", "nokey").returncode == 2
     assert run("--data", d, "--user", "a:b", "--port", "x").returncode == 2
+    # an int option beyond what its field holds is refused, not wrapped (2**32 + 1 would be 1)
+    assert run("--data", d, "--user", "a:b", "--max-concurrent-imports", "4294967297").returncode == 2
     assert run("--data", d, "--user", "a:b", "--bogus", "1").returncode == 2
     assert run("--data", d, "--user", "a:b", "--time-scale", "0.1").returncode == 2  # test hook
 
