@@ -19,7 +19,11 @@ def test_help_documents_every_flag():
     for flag in ("--port", "--data", "--user", "--bind", "--workers", "--max-concurrent-imports",
                  "--max-file-size", "--max-rows", "--quota-bytes", "--table-quota",
                  "--max-upload-bytes", "--max-unpacked-bytes", "--time-scale", "--step-delay-ms",
-                 "--test-hooks", "--config", "--allow-url-schemes", "--quiet"):
+                 "--test-hooks", "--config", "--allow-url-schemes", "--quiet", "--http-threads",
+                 "--max-connections", "--header-timeout", "--read-timeout", "--min-body-rate",
+                 "--max-columns", "--max-csv-line-bytes", "--max-csv-cell-bytes",
+                 "--max-field-bytes", "--allow-private-urls", "--tls-cert", "--tls-key",
+                 "--version"):
         assert flag in r.stdout, flag
 
 
