@@ -36,6 +36,13 @@ inline std::size_t utf8_char_length(const std::string &s, std::size_t i) {
   return n;
 }
 
+// Whether all of `s` is valid UTF-8 (valid_utf8(s) == s), without building a copy.
+inline bool is_valid_utf8(const std::string &s) {
+  for (std::size_t i = 0, n; i < s.size(); i += n)
+    if (!(n = utf8_char_length(s, i))) return false;
+  return true;
+}
+
 // `s` with every byte that is not part of a valid UTF-8 character replaced by U+FFFD.
 inline std::string valid_utf8(const std::string &s) {
   std::string out;
