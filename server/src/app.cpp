@@ -78,7 +78,7 @@ std::string App::job_dir(const std::string &job_id) const { return cfg_.data_dir
 
 namespace {
 // One log line per call whatever it holds (paths, URLs, file names, error texts come from
-// clients): control characters and backslashes are escaped.
+// clients): control characters and backslashes are escaped. (URL credentials: App::log.)
 std::string log_escape(const std::string &line) {
   std::string out;
   out.reserve(line.size());
@@ -106,7 +106,7 @@ std::string log_escape(const std::string &line) {
 
 void App::log(const std::string &line) const {
   if (cfg_.quiet) return;
-  std::string escaped = log_escape(line);
+  std::string escaped = log_escape(redact_url_credentials(line));
   std::lock_guard<std::mutex> lk(log_mu_);
   std::cerr << now_iso() << " " << escaped << std::endl;
 }
