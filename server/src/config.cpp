@@ -57,8 +57,8 @@ Options:
   --max-csv-cell-bytes BYTES largest CSV cell, else error 2003 (default 10000000)
   --max-field-bytes BYTES    longest request field (url, description...), else 400
                              (default 1048576)
-  --time-scale F             multiply every server-side duration (delays, stuck-job rules,
-                             download timeout) by F; needs --test-hooks unless F is 1
+  --time-scale F             multiply every server-side duration (delays, sync intervals and
+                             rules, download timeout) by F; needs --test-hooks unless F is 1
   --step-delay-ms N          pause after each import state change, times the time scale
                              (default 250)
   --allow-url-schemes LIST   comma-separated schemes allowed for URL imports
