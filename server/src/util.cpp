@@ -191,22 +191,10 @@ std::string url_basename(const std::string &url) {
 }
 
 std::string safe_file_name(const std::string &name) {
-  std::string base = name;
-  auto slash = base.find_last_of("/\\");
-  if (slash != std::string::npos) base = base.substr(slash + 1);
-  std::string out;
-  for (char c : base) {
-    if (c == ' ') {
-      out += '_';
-    } else if (static_cast<unsigned char>(c) < 32 || c == '\0') {
-      continue;
-    } else {
-      out += c;
-    }
-  }
+  std::string out = file_name_part(name);
+  std::replace(out.begin(), out.end(), ' ', '_');
   if (out.empty() || out == "." || out == "..") out = "upload";
-  out = utf8_tail(out, 200);
-  return out;
+  return utf8_tail(out, kMaxFileNameBytes);
 }
 
 bool make_dirs(const std::string &path) {

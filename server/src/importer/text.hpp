@@ -63,6 +63,17 @@ inline std::string utf8_tail(const std::string &s, std::size_t max) {
   return s.substr(start);
 }
 
+// The last part of a path (after its last '/' or '\') without control characters (bytes below
+// 0x20, DEL): what a file name made from a client's text starts from. The HTTP side's
+// safe_file_name() (uploads) and the download's file name build on it, each with utf8_tail().
+inline std::string file_name_part(const std::string &path) {
+  std::string out;
+  for (char c : path.substr(path.find_last_of("/\\") + 1))
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  return out;
+}
+constexpr std::size_t kMaxFileNameBytes = 200;  // the tail kept of a longer name
+
 struct FileCloser {
   void operator()(std::FILE *f) const { std::fclose(f); }
 };
