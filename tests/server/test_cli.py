@@ -33,6 +33,10 @@ def test_bad_command_lines(tmp_path):
     assert run("--data", d).returncode == 2                          # no user
     assert run("--data", d, "--user", "nokey").returncode == 2
     assert run("--data", d, "--user", "a:b", "--port", "x").returncode == 2
+    assert run("--data", d, "--user", "a:b", "--tls-cert", "c.pem").returncode == 2  # no key
+    bad = run("--data", d, "--user", "a:b", "--port", "0", "--tls-cert", d + "/none.pem",
+              "--tls-key", d + "/none.pem")
+    assert bad.returncode != 0 and "none.pem" in bad.stderr, bad
     # an int option beyond what its field holds is refused, not wrapped (2**32 + 1 would be 1)
     assert run("--data", d, "--user", "a:b", "--max-concurrent-imports", "4294967297").returncode == 2
     assert run("--data", d, "--user", "a:b", "--bogus", "1").returncode == 2
