@@ -43,10 +43,7 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
     lim.read_timeout_s = cfg_.read_timeout;
     lim.min_body_rate = cfg_.min_body_rate;
     lim.max_body_bytes = cfg_.max_upload_bytes;
-    svr_ = std::make_unique<HttpServer>(
-        lim, [](httplib::Response &res, int status, const std::string &msg) {
-          send_import_error(res, status, msg);
-        });
+    svr_ = std::make_unique<HttpServer>(lim, send_import_error);
   } else {
     // https: cpp-httplib's own TLS connection handling (docs/server.md: the slow-client
     // deadlines of connections.hpp apply to plain http only).
