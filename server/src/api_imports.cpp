@@ -313,6 +313,8 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
   if (auto s = params.str("service_name"); s && !s->empty()) job.service_name = *s;
   if (auto s = params.str("service_item_id")) job.service_item_id = *s;
 
+  // A connector job's full JSON, password included: for the worker only (Jobs::enqueue).
+  const std::string connector_json = connector ? json_dump(connector.get()) : std::string();
   if (url) {  // first match wins: url, connector, file (§2.1)
     job.data_type = "url";
     if (job.service_item_id.empty()) job.service_item_id = *url;
@@ -322,7 +324,7 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
   } else if (connector) {
     job.data_type = "datasource";
     job.service_name = "connector";
-    job.service_item_id = connector_public_json(json_dump(connector.get()));  // no password at rest
+    job.service_item_id = connector_public_json(connector_json);  // no password at rest
     up.path.clear();
   } else if (!up.path.empty()) {
     job.data_type = "file";
@@ -355,7 +357,7 @@ void create_import(App &app, const httplib::Request &req, httplib::Response &res
     job.detail = "sql and table_copy imports are not supported by this server";
     app.store().put_import(job);
   } else {
-    app.jobs().enqueue(job.id, connector ? json_dump(connector.get()) : std::string());
+    app.jobs().enqueue(job.id, connector_json);
   }
   Json body = json_object();
   jset(body.get(), "item_queue_id", job.id);

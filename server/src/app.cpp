@@ -43,10 +43,7 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
     lim.read_timeout_s = cfg_.read_timeout;
     lim.min_body_rate = cfg_.min_body_rate;
     lim.max_body_bytes = cfg_.max_upload_bytes;
-    svr_ = std::make_unique<HttpServer>(
-        lim, [](httplib::Response &res, int status, const std::string &msg) {
-          send_import_error(res, status, msg);
-        });
+    svr_ = std::make_unique<HttpServer>(lim, send_import_error);
   } else {
     // https: cpp-httplib's own TLS connection handling (docs/server.md: the slow-client
     // deadlines of connections.hpp apply to plain http only).
@@ -78,7 +75,7 @@ std::string App::job_dir(const std::string &job_id) const { return cfg_.data_dir
 
 namespace {
 // One log line per call whatever it holds (paths, URLs, file names, error texts come from
-// clients): control characters and backslashes are escaped.
+// clients): control characters and backslashes are escaped. (URL credentials: App::log.)
 std::string log_escape(const std::string &line) {
   std::string out;
   out.reserve(line.size());
@@ -106,7 +103,7 @@ std::string log_escape(const std::string &line) {
 
 void App::log(const std::string &line) const {
   if (cfg_.quiet) return;
-  std::string escaped = log_escape(line);
+  std::string escaped = log_escape(redact_url_credentials(line));
   std::lock_guard<std::mutex> lk(log_mu_);
   std::cerr << now_iso() << " " << escaped << std::endl;
 }

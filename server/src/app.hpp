@@ -41,7 +41,8 @@ class App {
   UserTables &tables(const std::string &user);  // DATA/users/NAME/tables.gpkg
   std::string job_dir(const std::string &job_id) const;
 
-  // One line on stderr (unless --quiet), control characters escaped. Never pass secrets.
+  // One line on stderr (unless --quiet), control characters escaped, the credentials of URLs
+  // (scheme://user:password@host) redacted. Never pass other secrets.
   void log(const std::string &line) const;
 
   // Registers every route on `svr` and runs until stop(). Returns false if binding failed.

@@ -2,6 +2,10 @@
 // Copyright (c) 2026, the libcarto_import authors
 #include "config.hpp"
 
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -53,8 +57,8 @@ Options:
   --max-csv-cell-bytes BYTES largest CSV cell, else error 2003 (default 10000000)
   --max-field-bytes BYTES    longest request field (url, description...), else 400
                              (default 1048576)
-  --time-scale F             multiply every server-side duration (delays, stuck-job rules,
-                             download timeout) by F; needs --test-hooks unless F is 1
+  --time-scale F             multiply every server-side duration (delays, sync intervals and
+                             rules, download timeout) by F; needs --test-hooks unless F is 1
   --step-delay-ms N          pause after each import state change, times the time scale
                              (default 250)
   --allow-url-schemes LIST   comma-separated schemes allowed for URL imports
@@ -99,25 +103,89 @@ bool parse_bool(const std::string &s, bool &out) {
   return false;
 }
 
+// The options with a bare form (--quiet) as well as key = value.
+struct BoolOption {
+  const char *key;
+  bool Config::*field;
+};
+const BoolOption kBoolOptions[] = {
+    {"test-hooks", &Config::test_hooks},
+    {"quiet", &Config::quiet},
+    {"allow-private-urls", &Config::allow_private_urls},
+};
+
+// Whole numbers within [min, max], stored in an int or an int64 field ("invalid --KEY" else).
+struct IntOption {
+  const char *key;
+  std::int64_t min, max;
+  int Config::*as_int;
+  std::int64_t Config::*as_int64;
+};
+constexpr std::int64_t kIntMax = INT_MAX, kNoMax = INT64_MAX;
+const IntOption kIntOptions[] = {
+    {"port", 0, 65535, &Config::port, nullptr},
+    {"workers", 1, 64, &Config::workers, nullptr},
+    {"http-threads", 2, 256, &Config::http_threads, nullptr},
+    {"max-connections", 1, 100000, &Config::max_connections, nullptr},
+    {"header-timeout", 1, 3600, &Config::header_timeout, nullptr},
+    {"read-timeout", 1, 3600, &Config::read_timeout, nullptr},
+    {"min-body-rate", 0, kNoMax, nullptr, &Config::min_body_rate},
+    {"max-concurrent-imports", 1, kIntMax, &Config::max_concurrent_imports, nullptr},
+    {"max-file-size", 1, kNoMax, nullptr, &Config::max_file_size},
+    {"max-rows", 1, kNoMax, nullptr, &Config::max_rows},
+    {"quota-bytes", 0, kNoMax, nullptr, &Config::quota_bytes},
+    {"table-quota", 0, kNoMax, nullptr, &Config::table_quota},
+    {"max-upload-bytes", 1, kNoMax, nullptr, &Config::max_upload_bytes},
+    {"max-unpacked-bytes", 1, kNoMax, nullptr, &Config::max_unpacked_bytes},
+    {"max-columns", 1, 100000, &Config::max_columns, nullptr},
+    {"max-csv-line-bytes", 1, kNoMax, nullptr, &Config::max_csv_line_bytes},
+    {"max-csv-cell-bytes", 1, kNoMax, nullptr, &Config::max_csv_cell_bytes},
+    {"max-field-bytes", 1, kNoMax, nullptr, &Config::max_field_bytes},
+    {"step-delay-ms", 0, 600000, &Config::step_delay_ms, nullptr},
+};
+
+// Text taken as given.
+struct TextOption {
+  const char *key;
+  std::string Config::*field;
+};
+const TextOption kTextOptions[] = {
+    {"bind", &Config::bind},
+    {"data", &Config::data_dir},
+    {"tls-cert", &Config::tls_cert},
+    {"tls-key", &Config::tls_key},
+};
+
+const BoolOption *bool_option(const std::string &key) {
+  for (const auto &o : kBoolOptions) {
+    if (key == o.key) return &o;
+  }
+  return nullptr;
+}
+
 // Applies one option; `has_value` false for bare flags. Returns an error message or "".
 std::string apply(Config &cfg, const std::string &key, const std::string &value, bool has_value) {
-  std::int64_t n = 0;
-  auto num = [&](std::int64_t min) -> bool { return parse_int64(value, n) && n >= min; };
-  if (key == "test-hooks" || key == "quiet" || key == "allow-private-urls") {
+  if (const BoolOption *o = bool_option(key)) {
     bool b = true;
     if (has_value && !parse_bool(value, b)) return "invalid boolean for " + key;
-    (key == "quiet" ? cfg.quiet : key == "test-hooks" ? cfg.test_hooks : cfg.allow_private_urls) = b;
+    cfg.*(o->field) = b;
     return "";
   }
   if (!has_value) return "missing value for --" + key;
-  if (key == "port") {
-    if (!num(0) || n > 65535) return "invalid --port";
-    cfg.port = static_cast<int>(n);
-  } else if (key == "bind") {
-    cfg.bind = value;
-  } else if (key == "data") {
-    cfg.data_dir = value;
-  } else if (key == "user") {
+  for (const auto &o : kIntOptions) {
+    if (key != o.key) continue;
+    std::int64_t n = 0;
+    if (!parse_int64(value, n) || n < o.min || n > o.max) return "invalid --" + key;
+    if (o.as_int) cfg.*(o.as_int) = static_cast<int>(n);
+    else cfg.*(o.as_int64) = n;
+    return "";
+  }
+  for (const auto &o : kTextOptions) {
+    if (key != o.key) continue;
+    cfg.*(o.field) = value;
+    return "";
+  }
+  if (key == "user") {
     auto colon = value.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == value.size())
       return "--user expects NAME:APIKEY";
@@ -133,66 +201,11 @@ std::string apply(Config &cfg, const std::string &key, const std::string &value,
       }
     }
     cfg.users.push_back(u);
-  } else if (key == "workers") {
-    if (!num(1) || n > 64) return "invalid --workers";
-    cfg.workers = static_cast<int>(n);
-  } else if (key == "http-threads") {
-    if (!num(2) || n > 256) return "invalid --http-threads";
-    cfg.http_threads = static_cast<int>(n);
-  } else if (key == "max-connections") {
-    if (!num(1) || n > 100000) return "invalid --max-connections";
-    cfg.max_connections = static_cast<int>(n);
-  } else if (key == "header-timeout" || key == "read-timeout") {
-    if (!num(1) || n > 3600) return "invalid --" + key;
-    (key == "header-timeout" ? cfg.header_timeout : cfg.read_timeout) = static_cast<int>(n);
-  } else if (key == "min-body-rate") {
-    if (!num(0)) return "invalid --min-body-rate";
-    cfg.min_body_rate = n;
-  } else if (key == "max-concurrent-imports") {
-    if (!num(1)) return "invalid --max-concurrent-imports";
-    cfg.max_concurrent_imports = static_cast<int>(n);
-  } else if (key == "max-file-size") {
-    if (!num(1)) return "invalid --max-file-size";
-    cfg.max_file_size = n;
-  } else if (key == "max-rows") {
-    if (!num(1)) return "invalid --max-rows";
-    cfg.max_rows = n;
-  } else if (key == "quota-bytes") {
-    if (!num(0)) return "invalid --quota-bytes";
-    cfg.quota_bytes = n;
-  } else if (key == "table-quota") {
-    if (!num(0)) return "invalid --table-quota";
-    cfg.table_quota = n;
-  } else if (key == "max-upload-bytes") {
-    if (!num(1)) return "invalid --max-upload-bytes";
-    cfg.max_upload_bytes = n;
-  } else if (key == "max-unpacked-bytes") {
-    if (!num(1)) return "invalid --max-unpacked-bytes";
-    cfg.max_unpacked_bytes = n;
-  } else if (key == "max-columns") {
-    if (!num(1) || n > 100000) return "invalid --max-columns";
-    cfg.max_columns = static_cast<int>(n);
-  } else if (key == "max-csv-line-bytes") {
-    if (!num(1)) return "invalid --max-csv-line-bytes";
-    cfg.max_csv_line_bytes = n;
-  } else if (key == "max-csv-cell-bytes") {
-    if (!num(1)) return "invalid --max-csv-cell-bytes";
-    cfg.max_csv_cell_bytes = n;
-  } else if (key == "max-field-bytes") {
-    if (!num(1)) return "invalid --max-field-bytes";
-    cfg.max_field_bytes = n;
   } else if (key == "time-scale") {
     char *end = nullptr;
     double f = std::strtod(value.c_str(), &end);
     if (!end || *end || !(f > 0.0) || f > 1000.0) return "invalid --time-scale";
     cfg.time_scale = f;
-  } else if (key == "step-delay-ms") {
-    if (!num(0) || n > 600000) return "invalid --step-delay-ms";
-    cfg.step_delay_ms = static_cast<int>(n);
-  } else if (key == "tls-cert") {
-    cfg.tls_cert = value;
-  } else if (key == "tls-key") {
-    cfg.tls_key = value;
   } else if (key == "allow-url-schemes") {
     cfg.allowed_url_schemes.clear();
     for (auto &s : split(value, ',')) {
@@ -285,7 +298,7 @@ bool parse_config(int argc, char **argv, Config &cfg, int &exit_code) {
     if (eq != std::string::npos) {
       value = key.substr(eq + 1);
       key = key.substr(0, eq);
-    } else if (key != "test-hooks" && key != "quiet" && key != "allow-private-urls" && i + 1 < argc) {
+    } else if (!bool_option(key) && i + 1 < argc) {
       value = argv[++i];
     }
     opts.emplace_back(key, value);

@@ -147,7 +147,7 @@ std::string connector_public_json(const std::string &connector_json) {
   ConnectorCheck c = check_connector(connector_json);
   if (c.error_code) {  // shown as given, without the password
     Json obj = json_parse(connector_json);
-    if (!obj) return connector_json;
+    if (!obj) return "";  // not JSON (callers pass json_dump's): nothing rather than a password
     if (cJSON *conn = cJSON_GetObjectItemCaseSensitive(obj.get(), "connection"); conn && cJSON_IsObject(conn))
       cJSON_DeleteItemFromObjectCaseSensitive(conn, "password");
     return json_dump(obj.get());

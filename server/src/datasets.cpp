@@ -333,9 +333,9 @@ Json viz_json(App &app, const VizRec &viz, const VizOptions &opt, const ViewCtx 
     Json rel = json_array();
     for (const auto &tid : app.store().viz_tables(viz.id)) {
       auto t = app.store().get_table(tid);
-      if (!t) continue;
+      if (!t || (!ctx.owner && t->privacy == "PRIVATE")) continue;  // the owner's only
       auto canon = app.store().get_viz(t->visualization_id);
-      if (canon && (ctx.owner || t->privacy != "PRIVATE")) jpush(rel.get(), table_block(app, *t, *canon, ctx));
+      if (canon) jpush(rel.get(), table_block(app, *t, *canon, ctx));
     }
     jset(o, "related_tables", std::move(rel));
   }

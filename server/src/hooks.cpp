@@ -105,12 +105,7 @@ void redact_json(cJSON *v) {
 // (scheme://user:pass@host) or the secret members of JSON text (a connector).
 std::string redact_value(const std::string &name, const std::string &value) {
   if (secret_name(name)) return "REDACTED";
-  std::string out = value;
-  auto scheme = out.find("://");
-  if (scheme != std::string::npos) {
-    auto at = out.find('@', scheme + 3), end = out.find_first_of("/?#", scheme + 3);
-    if (at != std::string::npos && at < end) out.replace(scheme + 3, at - scheme - 3, "REDACTED");
-  }
+  std::string out = redact_url_credentials(value);
   if (!out.empty() && (out[0] == '{' || out[0] == '[')) {
     Json j = json_parse(out);
     if (j) {

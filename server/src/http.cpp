@@ -162,8 +162,9 @@ std::optional<Auth> authenticate_early(const App &app, const httplib::Request &r
 void send_json_text(httplib::Response &res, int status, const std::string &body) {
   res.status = status;
   // Names and URLs come from clients and files: invalid bytes become U+FFFD, so every reply is
-  // the valid UTF-8 that JSON requires.
-  res.set_content(valid_utf8(body), "application/json; charset=utf-8");
+  // the valid UTF-8 that JSON requires. Only such a reply is rebuilt: most are valid already.
+  if (is_valid_utf8(body)) res.set_content(body, "application/json; charset=utf-8");
+  else res.set_content(valid_utf8(body), "application/json; charset=utf-8");
 }
 
 void drain(const httplib::Request &req, const httplib::ContentReader &reader) {

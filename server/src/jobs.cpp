@@ -30,7 +30,6 @@ void Jobs::enqueue(const std::string &id, const std::string &connector) {
     std::lock_guard<std::mutex> lk(mu_);
     if (!connector.empty()) connectors_[id] = connector;
     queue_.push_back(id);
-    active_.insert(id);
   }
   cv_.notify_one();
 }

@@ -162,6 +162,19 @@ bool constant_time_equals(const std::string &a, const std::string &b) {
   return diff == 0;
 }
 
+std::string redact_url_credentials(std::string text) {
+  for (std::size_t p = text.find("://"); p != std::string::npos; p = text.find("://", p + 3)) {
+    const std::size_t start = p + 3;
+    std::size_t end = text.find_first_of("/?#\\ \t\r\n\"'<>", start);  // the authority's end
+    if (end == std::string::npos) end = text.size();
+    std::size_t at = text.rfind('@', end - 1);  // the last one: a password may hold an '@'
+    if (at == std::string::npos || at < start) continue;
+    text.replace(start, at - start, "REDACTED");
+    p = start;
+  }
+  return text;
+}
+
 std::string url_basename(const std::string &url) {
   std::string path = url;
   auto cut = path.find_first_of("?#");
@@ -178,22 +191,10 @@ std::string url_basename(const std::string &url) {
 }
 
 std::string safe_file_name(const std::string &name) {
-  std::string base = name;
-  auto slash = base.find_last_of("/\\");
-  if (slash != std::string::npos) base = base.substr(slash + 1);
-  std::string out;
-  for (char c : base) {
-    if (c == ' ') {
-      out += '_';
-    } else if (static_cast<unsigned char>(c) < 32 || c == '\0') {
-      continue;
-    } else {
-      out += c;
-    }
-  }
+  std::string out = file_name_part(name);
+  std::replace(out.begin(), out.end(), ' ', '_');
   if (out.empty() || out == "." || out == "..") out = "upload";
-  out = utf8_tail(out, 200);
-  return out;
+  return utf8_tail(out, kMaxFileNameBytes);
 }
 
 bool make_dirs(const std::string &path) {

@@ -32,9 +32,14 @@ std::string url_decode(const std::string &s);
 bool base64_decode(const std::string &in, std::string &out);
 bool constant_time_equals(const std::string &a, const std::string &b);
 
+// `text` with the credentials of every URL in it (scheme://USER:PASSWORD@host) replaced by
+// REDACTED: for the log and the request log of the test hooks.
+std::string redact_url_credentials(std::string text);
+
 // The file-name part of a URL's path (URL-decoded, query and fragment removed).
 std::string url_basename(const std::string &url);
-// A file name safe to create under a directory: no path parts, spaces -> '_'.
+// A file name safe to create under a directory (an upload's): file_name_part(), spaces -> '_',
+// "upload" when nothing is left, its last kMaxFileNameBytes at most.
 std::string safe_file_name(const std::string &name);
 
 bool make_dirs(const std::string &path);        // mkdir -p

@@ -46,7 +46,7 @@ class WorkerPool {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::string> queue_;
-  std::set<std::string> active_;  // queued or running in this process
+  std::set<std::string> active_;  // Syncs': queued or running in this process (Jobs has no use)
   bool stopping_ = false;
   int running_ = 0;
   std::vector<std::thread> threads_;

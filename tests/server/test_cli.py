@@ -19,7 +19,11 @@ def test_help_documents_every_flag():
     for flag in ("--port", "--data", "--user", "--bind", "--workers", "--max-concurrent-imports",
                  "--max-file-size", "--max-rows", "--quota-bytes", "--table-quota",
                  "--max-upload-bytes", "--max-unpacked-bytes", "--time-scale", "--step-delay-ms",
-                 "--test-hooks", "--config", "--allow-url-schemes", "--quiet"):
+                 "--test-hooks", "--config", "--allow-url-schemes", "--quiet", "--http-threads",
+                 "--max-connections", "--header-timeout", "--read-timeout", "--min-body-rate",
+                 "--max-columns", "--max-csv-line-bytes", "--max-csv-cell-bytes",
+                 "--max-field-bytes", "--allow-private-urls", "--tls-cert", "--tls-key",
+                 "--version"):
         assert flag in r.stdout, flag
 
 
@@ -29,6 +33,12 @@ def test_bad_command_lines(tmp_path):
     assert run("--data", d).returncode == 2                          # no user
     assert run("--data", d, "--user", "nokey").returncode == 2
     assert run("--data", d, "--user", "a:b", "--port", "x").returncode == 2
+    assert run("--data", d, "--user", "a:b", "--tls-cert", "c.pem").returncode == 2  # no key
+    bad = run("--data", d, "--user", "a:b", "--port", "0", "--tls-cert", d + "/none.pem",
+              "--tls-key", d + "/none.pem")
+    assert bad.returncode != 0 and "none.pem" in bad.stderr, bad
+    # an int option beyond what its field holds is refused, not wrapped (2**32 + 1 would be 1)
+    assert run("--data", d, "--user", "a:b", "--max-concurrent-imports", "4294967297").returncode == 2
     assert run("--data", d, "--user", "a:b", "--bogus", "1").returncode == 2
     assert run("--data", d, "--user", "a:b", "--time-scale", "0.1").returncode == 2  # test hook
 

@@ -27,3 +27,22 @@ def test_client_text_never_starts_a_log_line(make_server, file_server):
     assert lines
     assert [line for line in lines if not STAMP.match(line)] == []
     assert any("\\n" + forged in line for line in lines), lines
+
+
+def test_url_credentials_never_reach_the_log(make_server, file_server, tmp_path):
+    """A source URL's user:password is not written to the log, wherever a message quotes it (a
+    sync whose URL the restarted server no longer allows fails with the URL in its detail)."""
+    from synclib import SCALE, new_sync, wait_next_run
+    data = str(tmp_path / "data")
+    url = file_server.add("/cred.csv", csv_bytes(2)).replace("://", "://alice:s3cr3t-pw@")
+    first = make_server("--time-scale", str(SCALE), data_dir=data)
+    created, _, sync = new_sync(first, url, interval=900)
+    assert sync["state"] == "success", sync
+    first.stop()
+    again = make_server("--time-scale", str(SCALE), "--allow-url-schemes", "https", data_dir=data,
+                        quiet=False)
+    failed = wait_next_run(again, created["id"], sync["ran_at"])
+    assert failed["state"] == "failure", failed
+    again.stop()
+    assert "cred.csv" in again.stderr_text  # the message that quotes the URL is there...
+    assert "s3cr3t-pw" not in again.stderr_text  # ...without its password

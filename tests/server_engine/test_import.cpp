@@ -315,6 +315,12 @@ static void test_compressed_formats(void **) {
   assert_str(names_of(env.import_existing("data.csv.gz")), "data");
   make_archive(env.dir / "upload/other.csv.bz2", "raw", "bzip2", {{"data", "x\n1\n"}});
   assert_str(names_of(env.import_existing("other.csv.bz2")), "other");
+  // A lone .csv.gz is only ever gunzipped: a CSV whose first line reads like an mtree entry is
+  // not taken for an mtree archive, and an empty one is an empty CSV (neither is 1002).
+  make_archive(env.dir / "upload/mtreeish.csv.gz", "raw", "gzip", {{"data", "a type=file\n1\n"}});
+  assert_str(names_of(env.import_existing("mtreeish.csv.gz")), "mtreeish");
+  make_archive(env.dir / "upload/empty.csv.gz", "raw", "gzip", {});
+  assert_fails(env.import_existing("empty.csv.gz"), 1005);
 }
 
 static void test_archive_refusals(void **) {

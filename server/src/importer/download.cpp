@@ -41,14 +41,12 @@ std::string url_decode(const std::string &s, bool plus_is_space) {
   return out;
 }
 
-// The last path component, without characters a file name cannot hold; "" if nothing is left.
-std::string safe_file_name(const std::string &name) {
-  std::string base = name.substr(name.find_last_of("/\\") + 1), out;
-  for (char c : base)
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
-  out = trim(out);
+// The last path component, without characters a file name cannot hold; "" if nothing is left
+// (spaces stay, unlike in an upload's name: safe_file_name() of util.hpp).
+std::string download_file_name(const std::string &name) {
+  std::string out = trim(file_name_part(name));
   if (out == "." || out == "..") return "";
-  return utf8_tail(out, 200);
+  return utf8_tail(out, kMaxFileNameBytes);
 }
 
 // filename*=UTF-8''x (RFC 6266/5987) wins over filename="x".
@@ -308,12 +306,12 @@ DownloadResult download(const DownloadRequest &req) {
     return give_up(1001, "HTTP " + std::to_string(result.http_status));
   if (!flushed) return give_up(1000, "cannot write the download");
 
-  std::string name = safe_file_name(disposition_file_name(t.disposition));
-  if (name.empty()) name = safe_file_name(url_file_name(req.url));
+  std::string name = download_file_name(disposition_file_name(t.disposition));
+  if (name.empty()) name = download_file_name(url_file_name(req.url));
   if (name.empty()) {
     char *effective = nullptr;
     curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
-    if (effective) name = safe_file_name(url_file_name(effective));
+    if (effective) name = download_file_name(url_file_name(effective));
   }
   if (name.empty()) name = "download";
   if (fs::path(name).extension().empty()) name += extension_for(t.content_type);

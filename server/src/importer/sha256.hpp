@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
-// SHA-256 (FIPS 180-4), for the checksum of downloaded files: small enough to keep the server
-// free of a crypto library dependency.
+// SHA-256, for the checksum of downloaded files and of the rows read from a database: OpenSSL's
+// (libcrypto, which the server links for its random ids and cpp-httplib for TLS anyway).
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
+#include <memory>
 #include <string>
+
+#include <openssl/evp.h>
 
 namespace cis {
 
@@ -17,11 +19,10 @@ class Sha256 {
   std::string hex();  // finishes the digest; the object is spent afterwards
 
  private:
-  void block(const std::uint8_t *p);
-  std::uint32_t h_[8];
-  std::uint8_t buf_[64];
-  std::size_t used_ = 0;
-  std::uint64_t bits_ = 0;
+  struct CtxFree {
+    void operator()(EVP_MD_CTX *c) const { EVP_MD_CTX_free(c); }
+  };
+  std::unique_ptr<EVP_MD_CTX, CtxFree> ctx_;
 };
 
 }  // namespace cis

@@ -36,6 +36,13 @@ inline std::size_t utf8_char_length(const std::string &s, std::size_t i) {
   return n;
 }
 
+// Whether all of `s` is valid UTF-8 (valid_utf8(s) == s), without building a copy.
+inline bool is_valid_utf8(const std::string &s) {
+  for (std::size_t i = 0, n; i < s.size(); i += n)
+    if (!(n = utf8_char_length(s, i))) return false;
+  return true;
+}
+
 // `s` with every byte that is not part of a valid UTF-8 character replaced by U+FFFD.
 inline std::string valid_utf8(const std::string &s) {
   std::string out;
@@ -55,6 +62,17 @@ inline std::string utf8_tail(const std::string &s, std::size_t max) {
   while (start < s.size() && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) ++start;
   return s.substr(start);
 }
+
+// The last part of a path (after its last '/' or '\') without control characters (bytes below
+// 0x20, DEL): what a file name made from a client's text starts from. The HTTP side's
+// safe_file_name() (uploads) and the download's file name build on it, each with utf8_tail().
+inline std::string file_name_part(const std::string &path) {
+  std::string out;
+  for (char c : path.substr(path.find_last_of("/\\") + 1))
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
+  return out;
+}
+constexpr std::size_t kMaxFileNameBytes = 200;  // the tail kept of a longer name
 
 struct FileCloser {
   void operator()(std::FILE *f) const { std::fclose(f); }

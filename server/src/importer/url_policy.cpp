@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 
@@ -53,6 +54,13 @@ struct CurlStr {
   ~CurlStr() { curl_free(p); }
 };
 
+// The port of a parsed URL, the scheme's default when it has none; -1 when there is none.
+long port_of(CURLU *u) {
+  CurlStr port;
+  if (curl_url_get(u, CURLUPART_PORT, &port.p, CURLU_DEFAULT_PORT) != CURLUE_OK) return -1;
+  return std::strtol(port.p, nullptr, 10);
+}
+
 }  // namespace
 
 bool is_forbidden_address(const sockaddr *sa) {
@@ -69,15 +77,13 @@ long url_port(const std::string &url, const std::string &base) {
   std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
   if (!base.empty() && curl_url_set(u.get(), CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) return -1;
   if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return -1;
-  CurlStr port;
-  if (curl_url_get(u.get(), CURLUPART_PORT, &port.p, CURLU_DEFAULT_PORT) != CURLUE_OK) return -1;
-  return std::strtol(port.p, nullptr, 10);
+  return port_of(u.get());
 }
 
 std::string url_policy_violation(const std::string &url) {
   std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
   if (curl_url_set(u.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return "not a URL";
-  long port = url_port(url, "");
+  long port = port_of(u.get());
   if (!is_allowed_url_port(port)) return "port " + std::to_string(port) + " is not 21, 80 or 443";
   CurlStr host;
   if (curl_url_get(u.get(), CURLUPART_HOST, &host.p, 0) != CURLUE_OK || !*host.p) return "no host";
