@@ -141,7 +141,7 @@ static int run_job(cli_ctx *ctx, carto_import_client *client, const char *source
                    const carto_import_params *params, int no_wait) {
   carto_import_job *job = NULL;
   cli_progress p;
-  char name[192] = "";
+  char name[sizeof p.label - sizeof "uploading "] = ""; /* so "uploading NAME" always fits */
   int status, rc = 0;
   /* The source is not repeated, only its name: a URL or a connector may hold a password,
    * and the library's message names the source (redacted) whenever it is the cause. */
