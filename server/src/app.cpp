@@ -12,28 +12,18 @@
 
 #include <httplib.h>
 
-#include "api.hpp"
-#include "connections.hpp"
-#include "hooks.hpp"
-#include "http.hpp"
+#include "api/routes.hpp"
+#include "domain/jobs.hpp"
+#include "domain/syncs.hpp"
+#include "http/connections.hpp"
+#include "http/replies.hpp"
+#include "http/request.hpp"
+#include "http/test_hooks.hpp"
 #include "importer/importer.hpp"
-#include "jobs.hpp"
-#include "syncs.hpp"
 
 namespace cis {
 
-App::App(Config cfg) : cfg_(std::move(cfg)) {
-  if (!make_dirs(cfg_.data_dir)) throw std::runtime_error("cannot create data directory " + cfg_.data_dir);
-  store_ = std::make_unique<Store>(cfg_.data_dir + "/meta.sqlite");
-  for (const auto &u : cfg_.users) store_->ensure_user(u.name);
-  int stuck = store_->fail_unfinished_imports(6671);
-  if (stuck > 0) log("marked " + std::to_string(stuck) + " unfinished import(s) as stuck (6671)");
-  remove_tree(cfg_.data_dir + "/jobs");  // scratch space of jobs that will never resume
-  jobs_ = std::make_unique<Jobs>(*this);
-  syncs_ = std::make_unique<Syncs>(*this);
-  jobs_->on_sync_import_finished = [this](ImportRec &job, const Fetched &src) {
-    syncs_->import_finished(job, src);
-  };
+App::App(Config cfg) : Services(std::move(cfg)) {
   if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
   if (cfg_.tls_cert.empty()) {
     ConnLimits lim;
@@ -46,7 +36,7 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
     svr_ = std::make_unique<HttpServer>(lim, send_import_error);
   } else {
     // https: cpp-httplib's own TLS connection handling (docs/server.md: the slow-client
-    // deadlines of connections.hpp apply to plain http only).
+    // deadlines of http/connections.hpp apply to plain http only).
     svr_ = std::make_unique<httplib::SSLServer>(cfg_.tls_cert.c_str(), cfg_.tls_key.c_str());
     if (!svr_->is_valid())
       throw std::runtime_error("cannot use the TLS certificate " + cfg_.tls_cert + " with the key " +
@@ -54,59 +44,7 @@ App::App(Config cfg) : cfg_(std::move(cfg)) {
   }
 }
 
-App::~App() {
-  if (syncs_) syncs_->stop();
-  if (jobs_) jobs_->stop();
-}
-
-UserTables &App::tables(const std::string &user) {
-  std::lock_guard<std::mutex> lk(tables_mu_);
-  auto it = tables_.find(user);
-  if (it != tables_.end()) return *it->second;
-  std::string dir = cfg_.data_dir + "/users/" + user;
-  make_dirs(dir);
-  auto t = std::make_unique<UserTables>(dir + "/tables.gpkg");
-  UserTables &ref = *t;
-  tables_.emplace(user, std::move(t));
-  return ref;
-}
-
-std::string App::job_dir(const std::string &job_id) const { return cfg_.data_dir + "/jobs/" + job_id; }
-
-namespace {
-// One log line per call whatever it holds (paths, URLs, file names, error texts come from
-// clients): control characters and backslashes are escaped. (URL credentials: App::log.)
-std::string log_escape(const std::string &line) {
-  std::string out;
-  out.reserve(line.size());
-  for (unsigned char c : line) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c < 0x20 || c == 0x7f) {
-      static const char kHex[] = "0123456789abcdef";
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-}  // namespace
-
-void App::log(const std::string &line) const {
-  if (cfg_.quiet) return;
-  std::string escaped = log_escape(redact_url_credentials(line));
-  std::lock_guard<std::mutex> lk(log_mu_);
-  std::cerr << now_iso() << " " << escaped << std::endl;
-}
+App::~App() = default;  // before Services' stops the runners: the HTTP server goes first
 
 void App::register_routes(httplib::Server &svr) {
   if (hooks_) hooks_->register_routes(svr);
@@ -125,7 +63,7 @@ void App::register_routes(httplib::Server &svr) {
 }
 
 bool App::serve() {
-  httplib::Server &svr = *svr_;  // timeouts and limits: connections.hpp
+  httplib::Server &svr = *svr_;  // timeouts and limits: http/connections.hpp
   // httplib's default sets SO_REUSEPORT, which would let a second server share the port.
   svr.set_socket_options([](socket_t sock) {
     int yes = 1;

@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "app.hpp"
-#include "config.hpp"
+#include "flags.hpp"
 
 int main(int argc, char **argv) {
   cis::Config cfg;

@@ -6,7 +6,7 @@
 #include <cstdlib>
 
 #include "engine_test.hpp"
-#include "importer.hpp"
+#include "importer/importer.hpp"
 
 int main(int argc, char **argv) {
   double mb = argc > 1 ? std::atof(argv[1]) : 100;

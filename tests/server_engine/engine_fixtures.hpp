@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "engine_test.hpp"
-#include "importer.hpp"
+#include "importer/importer.hpp"
 
 using Entries = std::vector<std::pair<std::string, std::string>>;  // path in archive, content
 

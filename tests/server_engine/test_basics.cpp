@@ -4,9 +4,9 @@
 // CSV pre-scan.
 #include <set>
 
-#include "engine.hpp"
+#include "importer/engine.hpp"
 #include "engine_test.hpp"
-#include "sha256.hpp"
+#include "importer/sha256.hpp"
 
 using namespace cis;
 

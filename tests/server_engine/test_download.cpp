@@ -14,7 +14,7 @@
 #include <functional>
 
 #include "engine_test.hpp"
-#include "importer.hpp"
+#include "importer/importer.hpp"
 
 using cis::DownloadRequest;
 using cis::DownloadResult;

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "engine.hpp"
-#include "text.hpp"
+#include "common/files.hpp"
+#include "importer/engine.hpp"
 
 namespace cis {
 namespace {

@@ -10,8 +10,9 @@
 #include <memory>
 #include <unordered_set>
 
-#include "engine.hpp"
-#include "text.hpp"
+#include "common/files.hpp"
+#include "common/text.hpp"
+#include "importer/engine.hpp"
 
 namespace cis {
 namespace {

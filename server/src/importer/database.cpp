@@ -13,9 +13,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "engine.hpp"
-#include "sha256.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
+#include "importer/engine.hpp"
+#include "importer/sha256.hpp"
 
 namespace cis {
 namespace {

@@ -12,9 +12,10 @@
 #include <memory>
 #include <mutex>
 
-#include "importer.hpp"
-#include "sha256.hpp"
-#include "text.hpp"
+#include "common/files.hpp"
+#include "common/text.hpp"
+#include "importer/importer.hpp"
+#include "importer/sha256.hpp"
 
 namespace cis {
 namespace {
@@ -42,7 +43,7 @@ std::string url_decode(const std::string &s, bool plus_is_space) {
 }
 
 // The last path component, without characters a file name cannot hold; "" if nothing is left
-// (spaces stay, unlike in an upload's name: safe_file_name() of util.hpp).
+// (spaces stay, unlike in an upload's name: safe_file_name() of common/files.hpp).
 std::string download_file_name(const std::string &name) {
   std::string out = trim(file_name_part(name));
   if (out == "." || out == "..") return "";

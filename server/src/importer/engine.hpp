@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "importer.hpp"
+#include "importer/importer.hpp"
 
 namespace cis {
 
@@ -53,7 +53,7 @@ class SqlResult {
 std::string quote_ident(const std::string &name);    // "name" for SQL
 std::string quote_literal(const std::string &text);  // 'text' for SQL
 
-// ---- store.cpp: the table store, called with its mutex held ----
+// ---- table_store.cpp: the table store, called with its mutex held ----
 namespace store {
 constexpr const char *kTempPrefix = "_cis_tmp_";  // tables being imported; never listed
 constexpr const char *kFidColumn = "cartodb_id";

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
 // The error catalogue of PROTOCOL.md §2.5: exact titles and sources, our own explanations.
-#include "importer.hpp"
+#include "importer/importer.hpp"
 
 namespace cis {
 namespace {

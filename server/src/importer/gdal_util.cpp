@@ -7,7 +7,7 @@
 #include <cpl_http.h>
 #include <ogr_srs_api.h>
 
-#include "engine.hpp"
+#include "importer/engine.hpp"
 
 namespace cis {
 

@@ -34,8 +34,9 @@
 
 #include <ogr_p.h>
 
-#include "engine.hpp"
-#include "text.hpp"
+#include "common/files.hpp"
+#include "common/text.hpp"
+#include "importer/engine.hpp"
 
 namespace cis {
 namespace {

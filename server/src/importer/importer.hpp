@@ -2,7 +2,7 @@
 // Copyright (c) 2026, the libcarto_import authors
 // The import engine of carto-import-server: turns a file on disk (an upload or a download) into
 // tables in the user's table store, with the CARTO error codes of PROTOCOL.md §2.5.
-// This header is the contract between the HTTP side of the server (jobs, endpoints) and the
+// This header is the contract between the rest of the server (domain/: jobs, syncs) and the
 // engine (archives, formats, naming, the GeoPackage table store). Nothing here knows HTTP.
 #pragma once
 

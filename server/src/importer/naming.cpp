@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
-#include "engine.hpp"
-#include "importer.hpp"
+#include "importer/engine.hpp"
+#include "importer/importer.hpp"
 
 namespace cis {
 namespace {

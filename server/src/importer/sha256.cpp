@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
-#include "sha256.hpp"
+#include "importer/sha256.hpp"
 
 #include <stdexcept>
 

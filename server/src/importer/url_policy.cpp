@@ -13,7 +13,7 @@
 
 #include <curl/curl.h>
 
-#include "importer.hpp"
+#include "importer/importer.hpp"
 
 namespace cis {
 namespace {
