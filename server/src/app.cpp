@@ -13,6 +13,7 @@
 #include <httplib.h>
 
 #include "api/routes.hpp"
+#include "common/carto_codes.hpp"
 #include "domain/jobs.hpp"
 #include "domain/syncs.hpp"
 #include "http/connections.hpp"
@@ -125,7 +126,7 @@ bool App::serve() {
     // unfinished in the store and becomes "stuck" (6671) at the next start, a sync is queued
     // again; every committed write is safe.
     log("an import or sync is still running; exiting anyway (at the next start an unfinished "
-        "import is marked stuck (6671), a sync runs again)");
+        "import is marked stuck (" + std::to_string(carto::kStuckImportJob) + "), a sync runs again)");
     std::fflush(nullptr);
     std::_Exit(ok ? 0 : 1);
   }

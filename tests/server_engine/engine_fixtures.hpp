@@ -108,7 +108,7 @@ class Env {
     r.original_name = name;
     r.work_dir = dir / ("work" + std::to_string(++jobs_));
     std::filesystem::create_directories(r.work_dir);
-    r.set_state = [this](const std::string &s) { states.push_back(s); };
+    r.set_state = [this](cis::JobState s) { states.push_back(cis::state_name(s)); };
     return r;
   }
 

@@ -5,13 +5,14 @@
 #include <functional>
 #include <mutex>
 
+#include "api/presenters.hpp"
 #include "api/routes.hpp"
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/ids.hpp"
 #include "common/json.hpp"
 #include "common/text.hpp"
 #include "common/time.hpp"
-#include "common/url.hpp"
 #include "domain/connectors.hpp"
 #include "domain/jobs.hpp"
 #include "domain/services.hpp"
@@ -159,73 +160,6 @@ std::string user_defined_limits(const cJSON *v) {
   return json_dump(limits.get());
 }
 
-const char *http_status_hint(long code) {
-  switch (code) {
-    case 400: return "Bad request: the remote server rejected the request";
-    case 401: return "Unauthorized: the remote file needs credentials";
-    case 403: return "Forbidden: access to the remote file is not allowed";
-    case 404: return "Not found: the remote file does not exist";
-    case 408: return "Request timeout";
-    case 429: return "Too many requests to the remote server";
-    case 500: return "The remote server had an internal error";
-    case 502: return "Bad gateway";
-    case 503: return "The remote server is unavailable";
-    case 504: return "Gateway timeout";
-    default: return "The remote server answered with an error";
-  }
-}
-
-Json import_json(const ImportRec &r) {
-  Json j = json_object();
-  cJSON *o = j.get();
-  bool final_state = r.state == "complete" || r.state == "failure";
-  jset(o, "id", r.id);
-  jset(o, "user_id", r.user_id);
-  jset(o, "table_id", r.table_id);
-  jset(o, "data_type", r.data_type);
-  jset(o, "table_name", r.table_name);
-  jset(o, "state", r.state);
-  jset_opt_int(o, "error_code", r.error_code ? std::optional<std::int64_t>(r.error_code) : std::nullopt);
-  jset(o, "queue_id", r.id);
-  jset_opt_int(o, "tables_created_count", r.state == "complete" ? r.tables_created_count : std::nullopt);
-  jset(o, "synchronization_id", r.synchronization_id);
-  jset_bool(o, "type_guessing", r.type_guessing);
-  jset_bool(o, "quoted_fields_guessing", r.quoted_fields_guessing);
-  jset_bool(o, "content_guessing", r.content_guessing);
-  jset_bool(o, "create_visualization", r.create_visualization);
-  jset(o, "visualization_id", r.visualization_id);
-  jset(o, "user_defined_limits", r.user_defined_limits);
-  const ErrorInfo *info = r.error_code ? error_info(r.error_code) : nullptr;
-  if (info) {
-    Json e = json_object();
-    jset(e.get(), "title", info->title);
-    jset(e.get(), "what_about", r.error_text.empty() ? std::string(info->what_about) : r.error_text);
-    jset(e.get(), "source", info->source);
-    jset(o, "get_error_text", std::move(e));
-  } else {
-    jset_null(o, "get_error_text");
-  }
-  jset(o, "display_name", r.display_name.empty() ? r.id : r.display_name);
-  if (final_state) jset_bool(o, "success", r.state == "complete");
-  jset(o, "original_url", r.original_url);
-  jset_raw(o, "warnings", r.warnings);
-  jset_bool(o, "is_raster", r.is_raster);
-  if (r.http_response_code) {
-    jset(o, "http_response_code", *r.http_response_code);
-    jset(o, "http_response_code_message", http_status_hint(std::strtol(r.http_response_code->c_str(), nullptr, 10)));
-  }
-  if (r.state == "complete") {
-    jset_bool(o, "any_table_raster", r.any_table_raster);
-    if (r.create_visualization) {
-      jset(o, "derived_visualization_id", r.visualization_id);
-    } else {
-      jset_null(o, "derived_visualization_id");
-    }
-    jset(o, "table_names", jstr_array(r.table_names));  // our extension (server/README.md)
-  }
-  return j;
-}
-
 std::mutex g_slots_mu;  // count-then-insert of concurrent import slots is atomic
 
 void create_import(Services &app, const httplib::Request &req, httplib::Response &res,
@@ -239,16 +173,15 @@ void create_import(Services &app, const httplib::Request &req, httplib::Response
   };
   auto early = authenticate_early(app.cfg(), req, user);
   if (early && *early == Auth::Failed) return refuse();
-  ImportRec job;
-  job.id = new_uuid();
+  const std::string id = new_uuid();
   Upload up;
-  up.dir = app.job_dir(job.id) + "/upload";
+  up.dir = app.job_dir(id) + "/upload";
   Params params;
   bool read_ok = read_body(app, req, reader, params, up, [&](const Params &fields) {
     return early || authenticate(app.cfg(), req, user, fields) == Auth::Ok;
   });
   params.merge_query(req);
-  auto cleanup = [&] { remove_tree(app.job_dir(job.id)); };
+  auto cleanup = [&] { remove_tree(app.job_dir(id)); };
   if (up.unauthorized) return refuse();
   if (!read_ok) {
     cleanup();
@@ -272,11 +205,12 @@ void create_import(Services &app, const httplib::Request &req, httplib::Response
   }
 
   // ---- parameters (§2.1) ----
+  std::string privacy, collision_strategy;
   std::string error = field_too_long(params.object(), app.cfg().max_field_bytes);
   if (auto p = params.get("privacy"); error.empty() && p && !(cJSON_IsString(p) && std::string(p->valuestring).empty())) {
     std::string v = cJSON_IsString(p) ? lower(p->valuestring) : json_dump(p);
     if (v == "public" || v == "private" || v == "link") {
-      job.privacy = v;
+      privacy = v;
     } else {
       error = "Unknown value '" + (cJSON_IsString(p) ? std::string(p->valuestring) : v) +
               "' for 'privacy'. Allowed values are: private, public and link";
@@ -285,7 +219,7 @@ void create_import(Services &app, const httplib::Request &req, httplib::Response
   if (auto p = params.get("collision_strategy"); error.empty() && p) {
     std::string v = cJSON_IsString(p) ? p->valuestring : json_dump(p);
     if (v == "skip" || v == "overwrite") {
-      job.collision_strategy = v;
+      collision_strategy = v;
     } else if (!v.empty()) {
       error = "collision_strategy Invalid collision strategy";
     }
@@ -309,43 +243,27 @@ void create_import(Services &app, const httplib::Request &req, httplib::Response
     return;
   }
 
-  job.user = user;
-  job.user_id = app.store().user_id(user);
+  // A connector job's full JSON, password included: for the worker only (Jobs::enqueue).
+  const std::string connector_json = connector ? json_dump(connector.get()) : std::string();
+  JobSource source;
+  source.url = url;
+  if (connector) source.connector_public_json = connector_public_json(connector_json);  // no password at rest
+  if (url || connector) up.path.clear();
+  source.upload_path = up.path;
+  source.upload_name = up.name;
+  source.query = params.has("sql") || params.has("table_copy");
+  source.service_name = params.str("service_name");
+  source.service_item_id = params.str("service_item_id");
+  ImportRec job = new_import_job(app, id, user, source);
+  job.privacy = privacy;
+  job.collision_strategy = collision_strategy;
   job.type_guessing = !is_exactly(params.get("type_guessing"), false);
   job.quoted_fields_guessing = !is_exactly(params.get("quoted_fields_guessing"), false);
   job.content_guessing = is_exactly(params.get("content_guessing"), true);
   job.create_visualization = is_exactly(params.get("create_vis"), true);
   job.user_defined_limits = user_defined_limits(params.get("user_defined_limits"));
   if (auto t = params.str("table_name"); t && !t->empty()) job.table_name = *t;
-  if (auto s = params.str("service_name"); s && !s->empty()) job.service_name = *s;
-  if (auto s = params.str("service_item_id")) job.service_item_id = *s;
-
-  // A connector job's full JSON, password included: for the worker only (Jobs::enqueue).
-  const std::string connector_json = connector ? json_dump(connector.get()) : std::string();
-  if (url) {  // first match wins: url, connector, file (§2.1)
-    job.data_type = "url";
-    if (job.service_item_id.empty()) job.service_item_id = *url;
-    job.original_url = *url;
-    job.display_name = url_basename(*url);
-    up.path.clear();
-  } else if (connector) {
-    job.data_type = "datasource";
-    job.service_name = "connector";
-    job.service_item_id = connector_public_json(connector_json);  // no password at rest
-    up.path.clear();
-  } else if (!up.path.empty()) {
-    job.data_type = "file";
-    job.source_path = up.path;
-    job.original_name = up.name;
-    job.original_url = up.path;
-    job.display_name = up.name;
-  } else if (params.has("sql") || params.has("table_copy")) {
-    job.data_type = "query";
-  } else {
-    job.data_type = "datasource";  // no data source at all: fails when processed (§7.2)
-  }
   if (up.path.empty()) cleanup();
-  job.created_at = job.updated_at = now_epoch();
 
   {
     std::lock_guard<std::mutex> lk(g_slots_mu);
@@ -359,8 +277,8 @@ void create_import(Services &app, const httplib::Request &req, httplib::Response
     app.store().put_import(job);
   }
   if (job.data_type == "query") {
-    job.state = "failure";
-    job.error_code = 8003;
+    job.state = JobState::kFailure;
+    job.error_code = carto::kSqlQueryError;
     job.detail = "sql and table_copy imports are not supported by this server";
     app.store().put_import(job);
   } else {

@@ -3,12 +3,12 @@
 // /api/v1/synchronizations (PROTOCOL.md §4): create, list, show, update, delete, sync_now.
 #include <cstdlib>
 
+#include "api/presenters.hpp"
 #include "api/routes.hpp"
 #include "common/ids.hpp"
 #include "common/json.hpp"
 #include "common/text.hpp"
 #include "common/time.hpp"
-#include "common/url.hpp"
 #include "domain/connectors.hpp"
 #include "domain/datasets.hpp"
 #include "domain/jobs.hpp"
@@ -127,32 +127,20 @@ void create_sync(Services &app, const httplib::Request &req, httplib::Response &
   app.store().put_sync(s);
 
   // The first load is an ordinary import job linked to the sync.
-  ImportRec job;
-  job.id = new_uuid();
-  job.user = r.user;
-  job.user_id = app.store().user_id(r.user);
+  JobSource source;
+  if (connector) {
+    source.connector_public_json = s.service_item_id.value_or("");  // the worker gets s.connector
+  } else {
+    source.url = url;  // neither: nothing to load, the job fails, and so does the sync
+  }
+  ImportRec job = new_import_job(app, new_uuid(), r.user, source);
   job.synchronization_id = s.id;
   job.table_name = s.name;
-  job.type_guessing = s.type_guessing;
-  job.quoted_fields_guessing = s.quoted_fields_guessing;
-  job.content_guessing = s.content_guessing;
+  job.set_guessing(s);
   job.create_visualization = s.create_visualization;
-  if (connector) {
-    job.data_type = "datasource";
-    job.service_name = "connector";
-    job.service_item_id = s.service_item_id.value_or("");  // public form; the worker gets s.connector
-  } else if (url) {
-    job.data_type = "url";
-    job.service_item_id = *url;
-    job.original_url = *url;
-    job.display_name = url_basename(*url);
-  } else {
-    job.data_type = "datasource";  // nothing to load: the job fails, and so does the sync
-  }
-  job.created_at = job.updated_at = now;
   app.store().put_import(job);
   // Queued before the job can run (and finish): the import's outcome must not be overwritten.
-  s.state = "queued";
+  s.state = SyncState::kQueued;
   s.updated_at = now_epoch();
   app.store().put_sync(s);
   app.jobs().enqueue(job.id, s.connector);
@@ -248,7 +236,7 @@ void syncing(Services &app, const httplib::Request &req, httplib::Response &res)
   auto s = owned_sync(app, req, res, r.user);
   if (!s) return;
   Json body = json_object();
-  jset(body.get(), "state", s->state);
+  jset(body.get(), "state", state_name(s->state));
   send_json(res, 200, body.get());
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
 // GET /api/v1/tables/:id (PROTOCOL.md §5.5).
+#include "api/presenters.hpp"
 #include "api/routes.hpp"
 #include "common/json.hpp"
 #include "common/time.hpp"

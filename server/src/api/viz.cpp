@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "api/presenters.hpp"
 #include "api/routes.hpp"
 #include "common/json.hpp"
 #include "common/text.hpp"

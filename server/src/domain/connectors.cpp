@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "common/carto_codes.hpp"
 #include "common/json.hpp"
 #include "common/text.hpp"
 
@@ -57,7 +58,7 @@ std::string connector_provider(const cJSON *connector) {
 ConnectorCheck check_connector(const std::string &connector_json) {
   ConnectorCheck c;
   auto invalid = [&](const std::string &msg) {
-    c.error_code = 1502;
+    c.error_code = carto::kConnectorInvalidParameters;
     c.message = msg;
     return c;
   };
@@ -65,7 +66,7 @@ ConnectorCheck check_connector(const std::string &connector_json) {
   std::string provider = connector_provider(obj.get());
   if (!obj || !cJSON_IsObject(obj.get()) || provider.empty()) return invalid("Provider not defined");
   if (provider != "postgres") {
-    c.error_code = 1501;
+    c.error_code = carto::kConnectorsDisabled;
     c.message = "The '" + provider + "' connector provider is not enabled in this server: only "
                 "'postgres' is. Import the data from a file, or move it to PostgreSQL.";
     return c;

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <exception>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "common/time.hpp"
+#include "common/url.hpp"
 #include "domain/datasets.hpp"
 #include "domain/services.hpp"
 #include "domain/sources.hpp"
@@ -18,7 +20,36 @@ namespace cis {
 
 // The code a job with no data source (the client "phantom import", PROTOCOL.md §7.2) fails with:
 // the real server tries to download an empty URL.
-constexpr int kNoSourceErrorCode = 1001;
+constexpr int kNoSourceErrorCode = carto::kDownloadError;
+
+ImportRec new_import_job(Services &app, std::string id, const std::string &user, const JobSource &src) {
+  ImportRec job;
+  job.id = std::move(id);
+  job.user = user;
+  job.user_id = app.store().user_id(user);
+  if (src.service_name && !src.service_name->empty()) job.service_name = *src.service_name;
+  if (src.service_item_id) job.service_item_id = *src.service_item_id;
+  if (src.url) {
+    job.data_type = "url";
+    if (job.service_item_id.empty()) job.service_item_id = *src.url;
+    job.original_url = *src.url;
+    job.display_name = url_basename(*src.url);
+  } else if (!src.connector_public_json.empty()) {
+    job.data_type = "datasource";
+    job.service_name = "connector";
+    job.service_item_id = src.connector_public_json;
+  } else if (!src.upload_path.empty()) {
+    job.data_type = "file";
+    job.source_path = src.upload_path;
+    job.original_name = src.upload_name;
+    job.original_url = src.upload_path;
+    job.display_name = src.upload_name;
+  } else {
+    job.data_type = src.query ? "query" : "datasource";
+  }
+  job.created_at = job.updated_at = now_epoch();
+  return job;
+}
 
 Jobs::~Jobs() { shut_down(); }
 
@@ -39,7 +70,7 @@ void Jobs::enqueue(const std::string &id, const std::string &connector) {
 
 void Jobs::recover(const std::string &id, const std::exception &e) {
   if (auto job = app_.store().get_import(id)) {
-    if (job->state != "complete" && job->state != "failure") fail(*job, 99999, e.what());
+    if (!is_finished(job->state)) fail(*job, carto::kUnknownError, e.what());
   }
 }
 
@@ -50,7 +81,7 @@ void Jobs::pause() {
   cv_.wait_for(lk, std::chrono::milliseconds(ms), [&] { return stopping_; });
 }
 
-void Jobs::set_state(ImportRec &job, const std::string &state) {
+void Jobs::set_state(ImportRec &job, JobState state) {
   job.state = state;
   job.updated_at = now_epoch();
   app_.store().set_import_state(job.id, state);
@@ -58,7 +89,7 @@ void Jobs::set_state(ImportRec &job, const std::string &state) {
 }
 
 void Jobs::fail(ImportRec &job, int code, const std::string &detail, const Fetched *src) {
-  job.state = "failure";
+  job.state = JobState::kFailure;
   job.error_code = code;
   job.tables_created_count = std::nullopt;
   job.detail = detail;
@@ -111,7 +142,7 @@ void Jobs::complete(ImportRec &job, const ImportOutcome &out, const Fetched &src
     job.error_code = out.error_code;  // 0, or 1022 (everything skipped)
     job.any_table_raster = job.is_raster && !created.empty();
     job.detail = out.detail;
-    job.state = "complete";
+    job.state = JobState::kComplete;
     job.updated_at = now_epoch();
     if (job.synchronization_id && on_sync_import_finished) on_sync_import_finished(job, src);
     app_.store().put_import(job);
@@ -145,12 +176,12 @@ void Jobs::run(const std::string &id) {
     }
   }
   auto rec = app_.store().get_import(id);
-  if (!rec || rec->state == "complete" || rec->state == "failure") return;
+  if (!rec || is_finished(rec->state)) return;
   ImportRec job = *rec;
   std::string dir = app_.job_dir(job.id);
 
   pause();  // let clients see "pending"
-  set_state(job, "uploading");
+  set_state(job, JobState::kUploading);
 
   Source source;
   if (job.data_type == "url") {
@@ -173,18 +204,15 @@ void Jobs::run(const std::string &id) {
     remove_tree(dir);
     return;
   }
-  if (job.data_type == "url") job.original_name = src.name;
-  job.is_raster = is_raster_name(src.name);
+  if (job.data_type == "url") job.original_name = src.file_name;
+  job.is_raster = is_raster_name(src.file_name);
 
-  ImportSettings settings;
-  settings.type_guessing = job.type_guessing;
-  settings.quoted_fields_guessing = job.quoted_fields_guessing;
-  settings.content_guessing = job.content_guessing;
-  settings.collision_strategy = job.collision_strategy;
-  settings.single_table = job.synchronization_id.has_value();
-  ImportOutcome out = import_fetched(app_, job.user, src, settings, dir + "/work",
-                                     [&](const std::string &s) { set_state(job, s); });
-  if (out.error_code == 0 || out.error_code == 1022) {
+  ImportRequest req = import_request(app_, job.user, src, dir + "/work", job);
+  req.collision_strategy = job.collision_strategy;
+  if (job.synchronization_id) req.limits.max_tables_per_import = 1;  // a sync keeps one table
+  req.set_state = [&](JobState s) { set_state(job, s); };
+  ImportOutcome out = run_import(app_, job.user, req);
+  if (out.error_code == 0 || out.error_code == carto::kAllTablesSkipped) {
     complete(job, out, src);
     app_.log("import " + job.id + " complete: " + std::to_string(out.tables.size()) + " table(s)");
   } else {

@@ -18,6 +18,20 @@ class Services;
 struct ImportOutcome;
 struct Fetched;
 
+// What a new import job loads, the first one given (PROTOCOL.md §2.1): a URL, a connector, an
+// uploaded file, a SQL query; with none of them the job fails when it runs (§7.2).
+struct JobSource {
+  OptStr url;
+  std::string connector_public_json;  // the connector without its password (connector.hpp)
+  std::string upload_path, upload_name;
+  bool query = false;
+  OptStr service_name, service_item_id;  // the client's labels of the source (POST /imports)
+};
+
+// A new, pending import job of `user`: the one place an ImportRec is made (POST /imports and a
+// sync's first import). The caller then sets the request's options (guessing, privacy...).
+ImportRec new_import_job(Services &app, std::string id, const std::string &user, const JobSource &src);
+
 // Once enqueued, a job's state has one writer: the worker running it (the API handlers only read
 // jobs). A job that ends as a failure leaves no dataset behind.
 // stop() (WorkerPool's): a job still running then is marked stuck, 6671, at the next start, like
@@ -41,7 +55,7 @@ class Jobs : public WorkerPool {
   void run(const std::string &id) override;
   void recover(const std::string &id, const std::exception &e) override;
   void pause();                    // the step delay, interruptible by stop()
-  void set_state(ImportRec &job, const std::string &state);
+  void set_state(ImportRec &job, JobState state);
   void fail(ImportRec &job, int code, const std::string &detail, const Fetched *src = nullptr);
   void complete(ImportRec &job, const ImportOutcome &out, const Fetched &src);
 

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/time.hpp"
 #include "common/url.hpp"
@@ -17,8 +18,9 @@ Services::Services(Config cfg) : cfg_(std::move(cfg)) {
   if (!make_dirs(cfg_.data_dir)) throw std::runtime_error("cannot create data directory " + cfg_.data_dir);
   store_ = std::make_unique<Store>(cfg_.data_dir + "/meta.sqlite");
   for (const auto &u : cfg_.users) store_->ensure_user(u.name);
-  int stuck = store_->fail_unfinished_imports(6671);
-  if (stuck > 0) log("marked " + std::to_string(stuck) + " unfinished import(s) as stuck (6671)");
+  int stuck = store_->fail_unfinished_imports(carto::kStuckImportJob);
+  if (stuck > 0) log("marked " + std::to_string(stuck) + " unfinished import(s) as stuck (" +
+                       std::to_string(carto::kStuckImportJob) + ")");
   remove_tree(cfg_.data_dir + "/jobs");  // scratch space of jobs that will never resume
   jobs_ = std::make_unique<Jobs>(*this);
   syncs_ = std::make_unique<Syncs>(*this);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "common/url.hpp"
@@ -27,17 +28,9 @@ Fetched from_download(Services &app, const Source &src, const std::string &dir) 
   if (cfg.allow_private_urls) d.allowed_ports.clear();
   d.if_none_match = src.etag;
   d.if_modified_since = src.last_modified;
-  DownloadResult r = download(d);
   Fetched f;
-  f.error_code = r.error_code;
-  f.detail = r.detail;
-  f.http_status = r.http_status;
-  f.not_modified = r.not_modified;
-  f.etag = r.etag;
-  f.last_modified = r.last_modified;
-  f.checksum = r.checksum;
-  f.path = r.path;
-  f.name = r.file_name.empty() ? url_basename(src.url) : r.file_name;
+  static_cast<DownloadResult &>(f) = download(d);
+  if (f.file_name.empty()) f.file_name = url_basename(src.url);
   return f;
 }
 
@@ -56,9 +49,9 @@ Fetched from_database(Services &app, const Source &src, const std::string &dir) 
   DatabaseResult r = fetch_database(c.db);
   f.error_code = r.error_code;
   f.detail = r.detail;
-  if (r.error_code == 1500) f.what_about = r.detail;  // the database's own words
+  if (r.error_code == carto::kConnectorError) f.what_about = r.detail;  // the database's own words
   f.path = r.path;
-  f.name = r.file_name;
+  f.file_name = r.file_name;
   f.checksum = r.checksum;
   return f;
 }
@@ -71,44 +64,46 @@ Fetched fetch_source(Services &app, const Source &src, const std::string &dir) {
   if (!src.connector.empty()) return from_database(app, src, dir);
   Fetched f;
   f.path = src.path;
-  f.name = src.name;
+  f.file_name = src.name;
   return f;
 }
 
-ImportOutcome import_fetched(Services &app, const std::string &user, const Fetched &src,
-                             const ImportSettings &settings, const std::string &work_dir,
-                             const std::function<void(const std::string &)> &set_state) {
+Limits limits_for(Services &app, const std::string &user) {
   const Config &cfg = app.cfg();
-  ImportRequest req;
-  req.source_path = src.path;
-  req.original_name = src.name;
-  req.work_dir = work_dir;
-  make_dirs(req.work_dir);
-  req.type_guessing = settings.type_guessing;
-  req.quoted_fields_guessing = settings.quoted_fields_guessing;
-  req.content_guessing = settings.content_guessing;
-  req.collision_strategy = settings.collision_strategy;
-  req.overwrite_table = settings.overwrite_table;
-  req.limits.max_file_size = cfg.max_file_size;
-  req.limits.max_rows = cfg.max_rows;
-  req.limits.max_unpacked_bytes = cfg.max_unpacked_bytes;
-  req.limits.max_columns = cfg.max_columns;
-  req.limits.max_csv_line_bytes = cfg.max_csv_line_bytes;
-  req.limits.max_csv_cell_bytes = cfg.max_csv_cell_bytes;
-  if (settings.single_table) req.limits.max_tables_per_import = 1;
-  UserTables &tables = app.tables(user);
+  Limits limits;
+  limits.max_file_size = cfg.max_file_size;
+  limits.max_rows = cfg.max_rows;
+  limits.max_unpacked_bytes = cfg.max_unpacked_bytes;
+  limits.max_columns = cfg.max_columns;
+  limits.max_csv_line_bytes = cfg.max_csv_line_bytes;
+  limits.max_csv_cell_bytes = cfg.max_csv_cell_bytes;
   if (cfg.quota_bytes >= 0)
-    req.limits.storage_remaining = std::max<std::int64_t>(0, cfg.quota_bytes - tables.total_size());
+    limits.storage_remaining = std::max<std::int64_t>(0, cfg.quota_bytes - app.tables(user).total_size());
   if (cfg.table_quota >= 0) {
     auto used = static_cast<std::int64_t>(app.store().tables_of(user).size());
-    req.limits.tables_remaining = std::max<std::int64_t>(0, cfg.table_quota - used);
+    limits.tables_remaining = std::max<std::int64_t>(0, cfg.table_quota - used);
   }
-  req.set_state = set_state;
+  return limits;
+}
+
+ImportRequest import_request(Services &app, const std::string &user, const Fetched &src,
+                             const std::string &work_dir, const Guessing &guessing) {
+  ImportRequest req;
+  req.source_path = src.path;
+  req.original_name = src.file_name;
+  req.work_dir = work_dir;
+  req.set_guessing(guessing);
+  req.limits = limits_for(app, user);
+  return req;
+}
+
+ImportOutcome run_import(Services &app, const std::string &user, const ImportRequest &req) {
   try {
-    return import_file(tables, req);
+    make_dirs(req.work_dir);
+    return import_file(app.tables(user), req);
   } catch (const std::exception &e) {
     ImportOutcome out;
-    out.error_code = 99999;
+    out.error_code = carto::kUnknownError;
     out.detail = e.what();
     return out;
   }

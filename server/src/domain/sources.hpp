@@ -6,7 +6,6 @@
 // with the engine under the server's limits.
 #pragma once
 
-#include <functional>
 #include <string>
 
 #include "importer/importer.hpp"
@@ -22,31 +21,27 @@ struct Source {
   std::string etag, last_modified;  // conditional download: a sync's last run
 };
 
-struct Fetched {
-  int error_code = 0;
-  std::string detail;        // for the server log
-  std::string what_about;    // a job-specific explanation for the client ("" = the catalogue's)
-  std::string path, name;    // the file to import
-  long http_status = 0;      // the remote's status, for URL sources
-  bool not_modified = false; // 304 to a conditional download
-  std::string etag, last_modified, checksum;
+// The file to import, as a download gives it (a connector's data and an upload too), and a
+// job-specific explanation of a failure for the client ("" = the catalogue's).
+struct Fetched : DownloadResult {
+  std::string what_about;
 };
 
-// Downloads the URL, fetches the connector's data, or passes the file on. `dir` is scratch
-// space owned by the caller.
+// Downloads the URL, fetches the connector's data, or passes the uploaded file on. `dir` is
+// scratch space owned by the caller.
 Fetched fetch_source(Services &app, const Source &src, const std::string &dir);
 
-struct ImportSettings {
-  bool type_guessing = true, quoted_fields_guessing = true, content_guessing = false;
-  std::string collision_strategy;
-  std::string overwrite_table;  // sync runs: replace this table
-  bool single_table = false;    // syncs keep one table
-};
+// The engine's limits for `user`: the configuration's, and what is left of the user's quotas.
+Limits limits_for(Services &app, const std::string &user);
 
-// Imports a fetched source for `user` (quotas and limits from the configuration).
-ImportOutcome import_fetched(Services &app, const std::string &user, const Fetched &src,
-                             const ImportSettings &settings, const std::string &work_dir,
-                             const std::function<void(const std::string &)> &set_state);
+// The engine's request to import the fetched file for `user` (limits from limits_for()), with
+// `work_dir` as scratch space. The caller adds what is particular to a job or a sync.
+ImportRequest import_request(Services &app, const std::string &user, const Fetched &src,
+                             const std::string &work_dir, const Guessing &guessing);
+
+// Runs the engine on `req` (its limits from limits_for) in `user`'s table store. Never throws:
+// an exception becomes 99999.
+ImportOutcome run_import(Services &app, const std::string &user, const ImportRequest &req);
 
 // URL validation of POST /api/v1/imports and /api/v1/synchronizations and of a sync's new URL
 // (allowed schemes, a host, no spaces or control characters) with production's port and address

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/time.hpp"
 #include "domain/datasets.hpp"
@@ -16,8 +17,8 @@ namespace cis {
 namespace {
 // Sync-specific code when a sync's source is gone (PROTOCOL.md §2.5: 1017, "also used by syncs
 // when the source file is gone (404)"), and the code of a failed import without one (§4.1).
-constexpr int kSourceGoneCode = 1017;
-constexpr int kNoCodeErrorCode = 9999;
+constexpr int kSourceGoneCode = carto::kSourceFileDeleted;
+constexpr int kNoCodeErrorCode = carto::kSyncImportFailed;
 
 // What a successful fetch tells about the source, kept for the next conditional run.
 void record_source(SyncRec &s, const Fetched &src, bool changed) {
@@ -47,8 +48,8 @@ void Syncs::start(int workers) {
     // A sync left queued or syncing by a previous process (its first import was marked stuck,
     // or a run was cut short) runs again.
     for (auto &s : app_.store().all_syncs()) {
-      if (s.state != "queued" && s.state != "syncing" && s.state != "created") continue;
-      app_.log("sync " + s.id + " was " + s.state + " when the server stopped: queued again");
+      if (s.state != SyncState::kQueued && s.state != SyncState::kSyncing && s.state != SyncState::kCreated) continue;
+      app_.log("sync " + s.id + " was " + state_name(s.state) + " when the server stopped: queued again");
       enqueue_locked(s);
     }
   }
@@ -57,7 +58,7 @@ void Syncs::start(int workers) {
 }
 
 void Syncs::enqueue_locked(SyncRec &s) {
-  s.state = "queued";
+  s.state = SyncState::kQueued;
   s.error_code = 0;
   s.error_message.reset();
   s.updated_at = now_epoch();
@@ -75,7 +76,7 @@ void Syncs::scheduler() {
       double now = now_epoch();
       for (auto &s : app_.store().all_syncs()) {  // by run_at
         if (s.run_at > now) break;
-        bool due = s.state == "success" || (s.state == "failure" && s.retried_times < kMaxRetries);
+        bool due = s.state == SyncState::kSuccess || (s.state == SyncState::kFailure && s.retried_times < kMaxRetries);
         if (!due || active_.count(s.id)) continue;
         if (app_.store().count_busy_syncs(s.user) >= kMaxConcurrentPerUser) continue;
         enqueue_locked(s);
@@ -92,12 +93,12 @@ bool Syncs::sync_now(const std::string &sync_id) {
   auto s = app_.store().get_sync(sync_id);
   if (!s || stopping_ || active_.count(s->id)) return false;
   const double now = now_epoch(), span = scaled(kSyncNowTimespan);
-  bool auto_due = s->state == "success" && s->run_at <= now;
-  bool may_start = s->state == "success" || s->state == "failure" ||
-                   (s->state == "queued" && now - s->updated_at > span);
+  bool auto_due = s->state == SyncState::kSuccess && s->run_at <= now;
+  bool may_start = s->state == SyncState::kSuccess || s->state == SyncState::kFailure ||
+                   (s->state == SyncState::kQueued && now - s->updated_at > span);
   bool manual = may_start && now - s->ran_at > span;
   if (!auto_due && !manual) return false;
-  int busy = app_.store().count_busy_syncs(s->user) - (s->state == "queued" ? 1 : 0);
+  int busy = app_.store().count_busy_syncs(s->user) - (s->state == SyncState::kQueued ? 1 : 0);
   if (busy >= kMaxConcurrentPerUser) return false;
   enqueue_locked(*s);
   return true;
@@ -105,15 +106,15 @@ bool Syncs::sync_now(const std::string &sync_id) {
 
 void Syncs::recover(const std::string &id, const std::exception &e) {
   if (auto s = app_.store().get_sync(id)) {
-    if (s->state == "syncing" || s->state == "queued") fail(*s, 99999, "", e.what());
+    if (s->state == SyncState::kSyncing || s->state == SyncState::kQueued) fail(*s, carto::kUnknownError, "", e.what());
   }
 }
 
 void Syncs::run(const std::string &id) {
   auto rec = app_.store().get_sync(id);
-  if (!rec || rec->state != "queued") return;  // deleted, or changed meanwhile
+  if (!rec || rec->state != SyncState::kQueued) return;  // deleted, or changed meanwhile
   SyncRec s = *rec;
-  s.state = "syncing";
+  s.state = SyncState::kSyncing;
   s.updated_at = now_epoch();
   app_.store().put_sync(s);
 
@@ -133,28 +134,25 @@ void Syncs::run(const std::string &id) {
     if (source.etag.empty() && modified >= 0) source.last_modified = http_date(modified);
   }
   if (source.url.empty() && source.connector.empty()) {
-    fail(s, 1001, "", "the sync has no URL and no connector");
+    fail(s, carto::kDownloadError, "", "the sync has no URL and no connector");
     return;
   }
 
   Fetched src = fetch_source(app_, source, dir + "/source");
   if (src.error_code) {
-    fail(s, src.error_code == 1100 ? kSourceGoneCode : src.error_code, src.what_about, src.detail);
+    fail(s, src.error_code == carto::kDownloadFileNotFound ? kSourceGoneCode : src.error_code, src.what_about, src.detail);
   } else if (table && (src.not_modified || (!src.checksum.empty() && src.checksum == s.checksum))) {
     app_.log("sync " + s.id + ": the source did not change");
     succeed(s, src);
   } else {
-    ImportSettings settings;
-    settings.type_guessing = s.type_guessing;
-    settings.quoted_fields_guessing = s.quoted_fields_guessing;
-    settings.content_guessing = s.content_guessing;
-    settings.overwrite_table = table ? table->name : "";
-    settings.single_table = true;
-    ImportOutcome out = import_fetched(app_, s.user, src, settings, dir + "/work", nullptr);
-    if (out.error_code && out.error_code != 1022) {
+    ImportRequest req = import_request(app_, s.user, src, dir + "/work", s);
+    req.overwrite_table = table ? table->name : "";
+    req.limits.max_tables_per_import = 1;  // a sync keeps one table
+    ImportOutcome out = run_import(app_, s.user, req);
+    if (out.error_code && out.error_code != carto::kAllTablesSkipped) {
       fail(s, out.error_code, "", out.detail);
     } else if (out.tables.empty()) {
-      fail(s, 1002, "", "the source held no table");
+      fail(s, carto::kUnsupportedFileType, "", "the source held no table");
     } else {
       if (table) {
         refresh_dataset(app_, *table, out.tables.front());
@@ -183,7 +181,7 @@ void Syncs::succeed(SyncRec &s, const Fetched &src) {
     return;
   }
   const double now = now_epoch();
-  cur->state = "success";
+  cur->state = SyncState::kSuccess;
   cur->table_id = s.table_id;
   cur->visualization_id = s.visualization_id;
   cur->name = s.name;
@@ -203,7 +201,7 @@ void Syncs::fail(SyncRec &s, int code, const std::string &what_about, const std:
   auto cur = app_.store().get_sync(s.id);
   if (!cur) return;
   const double now = now_epoch();
-  cur->state = "failure";
+  cur->state = SyncState::kFailure;
   cur->error_code = code;
   cur->error_message = error_message_for(code, what_about);
   cur->retried_times++;
@@ -216,7 +214,7 @@ void Syncs::fail(SyncRec &s, int code, const std::string &what_about, const std:
 void Syncs::import_finished(ImportRec &job, const Fetched &src) {
   auto s = app_.store().get_sync(*job.synchronization_id);
   std::optional<TableRec> table;
-  if (job.state == "complete" && job.table_id) table = app_.store().get_table(*job.table_id);
+  if (job.state == JobState::kComplete && job.table_id) table = app_.store().get_table(*job.table_id);
   if (!s) {  // the sync was deleted while its first import ran: a normal dataset
     if (table) {
       table->synchronization_id.reset();
@@ -225,7 +223,7 @@ void Syncs::import_finished(ImportRec &job, const Fetched &src) {
     return;
   }
   if (table) {
-    s->state = "success";
+    s->state = SyncState::kSuccess;
     s->name = table->name;
     s->table_id = table->id;
     s->visualization_id = table->visualization_id;
@@ -234,8 +232,8 @@ void Syncs::import_finished(ImportRec &job, const Fetched &src) {
     s->retried_times = 0;
     record_source(*s, src, true);
   } else {
-    int code = job.error_code && job.state == "failure" ? job.error_code : kNoCodeErrorCode;
-    s->state = "failure";
+    int code = job.error_code && job.state == JobState::kFailure ? job.error_code : kNoCodeErrorCode;
+    s->state = SyncState::kFailure;
     s->error_code = code;
     s->error_message = error_message_for(code, job.error_text);
     s->retried_times++;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "importer/engine.hpp"
 
@@ -53,7 +54,7 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
                             const std::string &single_name, const Limits &limits,
                             bool lone_file) {
   std::unique_ptr<archive, ArchiveCloser> a(archive_read_new());
-  if (!a) return fail(1003, "libarchive: out of memory");
+  if (!a) return fail(carto::kDecompressionError, "libarchive: out of memory");
   archive_read_support_filter_all(a.get());
   if (lone_file)
     archive_read_support_format_empty(a.get());  // .gz of nothing
@@ -61,7 +62,7 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
     archive_read_support_format_all(a.get());
   archive_read_support_format_raw(a.get());  // a lone .gz/.bz2 file; bids lowest
   if (archive_read_open_filename(a.get(), archive_path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return fail(1003, std::string("cannot open archive: ") + error_of(a.get()));
+    return fail(carto::kDecompressionError, std::string("cannot open archive: ") + error_of(a.get()));
 
   std::int64_t total = 0, entries = 0;
   std::error_code ec;
@@ -72,22 +73,22 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
     if (rc == ARCHIVE_EOF) break;
     if (rc < ARCHIVE_WARN) {
       if (archive_read_has_encrypted_entries(a.get()) > 0)
-        return fail(1018, "the archive is encrypted");
-      return fail(1003, std::string("corrupt archive: ") + error_of(a.get()));
+        return fail(carto::kPasswordProtectedFile, "the archive is encrypted");
+      return fail(carto::kDecompressionError, std::string("corrupt archive: ") + error_of(a.get()));
     }
     bool raw = archive_format(a.get()) == ARCHIVE_FORMAT_RAW;
     // "Raw" accepts any bytes: only a real compression filter makes it a compressed file.
     if (raw && archive_filter_count(a.get()) < 2)
-      return fail(1003, "not an archive nor a compressed file");
+      return fail(carto::kDecompressionError, "not an archive nor a compressed file");
     if (++entries > limits.max_archive_entries)
-      return fail(1003, "the archive has more than " + std::to_string(limits.max_archive_entries) +
+      return fail(carto::kDecompressionError, "the archive has more than " + std::to_string(limits.max_archive_entries) +
                             " entries");
-    if (archive_entry_is_encrypted(entry)) return fail(1018, "the archive is encrypted");
+    if (archive_entry_is_encrypted(entry)) return fail(carto::kPasswordProtectedFile, "the archive is encrypted");
 
     const char *p = archive_entry_pathname_utf8(entry);
     if (!p) p = archive_entry_pathname(entry);
     std::string rel = raw ? single_name : (p ? p : "");
-    if (!safe_relative_path(rel)) return fail(1003, "unsafe path in archive: " + rel);
+    if (!safe_relative_path(rel)) return fail(carto::kDecompressionError, "unsafe path in archive: " + rel);
     fs::path out = fs::path(dest_dir) / rel;
     mode_t type = archive_entry_filetype(entry);
     if (type == AE_IFDIR) {
@@ -97,33 +98,33 @@ UnpackResult unpack_archive(const std::string &archive_path, const std::string &
     if (type != AE_IFREG && !raw) continue;  // links, devices...: never materialised
     fs::create_directories(out.parent_path(), ec);
     File f(std::fopen(out.c_str(), "wb"));
-    if (!f) return fail(1003, "cannot write " + out.string());
+    if (!f) return fail(carto::kDecompressionError, "cannot write " + out.string());
     std::int64_t size = 0;
     for (;;) {
       la_ssize_t n = archive_read_data(a.get(), buf.data(), buf.size());
       if (n == 0) break;
       if (n < 0) {
         if (archive_entry_is_encrypted(entry) || archive_read_has_encrypted_entries(a.get()) > 0)
-          return fail(1018, "the archive is encrypted");
-        return fail(1003, std::string("corrupt archive: ") + error_of(a.get()));
+          return fail(carto::kPasswordProtectedFile, "the archive is encrypted");
+        return fail(carto::kDecompressionError, std::string("corrupt archive: ") + error_of(a.get()));
       }
       size += n;
       total += n;
       if (total > limits.max_unpacked_bytes)
-        return fail(1003, "the archive unpacks to more than " +
+        return fail(carto::kDecompressionError, "the archive unpacks to more than " +
                               std::to_string(limits.max_unpacked_bytes) + " bytes");
       if (size > limits.max_file_size)
-        return fail(6666, rel + " is larger than " + std::to_string(limits.max_file_size) +
+        return fail(carto::kDatasetTooBig, rel + " is larger than " + std::to_string(limits.max_file_size) +
                               " bytes once unpacked");
       if (std::fwrite(buf.data(), 1, static_cast<std::size_t>(n), f.get()) !=
           static_cast<std::size_t>(n))
-        return fail(1003, "cannot write " + out.string());
+        return fail(carto::kDecompressionError, "cannot write " + out.string());
     }
-    if (std::fflush(f.get()) != 0) return fail(1003, "cannot write " + out.string());
+    if (std::fflush(f.get()) != 0) return fail(carto::kDecompressionError, "cannot write " + out.string());
   }
   if (lone_file && entries == 0) {  // nothing compressed: an empty file
     File f(std::fopen((fs::path(dest_dir) / single_name).c_str(), "wb"));
-    if (!f) return fail(1003, "cannot write " + single_name);
+    if (!f) return fail(carto::kDecompressionError, "cannot write " + single_name);
   }
   return {};
 }

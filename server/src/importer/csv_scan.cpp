@@ -10,6 +10,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "importer/engine.hpp"
@@ -162,7 +163,7 @@ class Scanner {
         in_quotes_ = false;
       }
       if (++record_bytes_ > opts_.limits.max_csv_line_bytes)
-        return error(2003, "line " + std::to_string(line_ + 1) + " is longer than " +
+        return error(carto::kMalformedCsv, "line " + std::to_string(line_ + 1) + " is longer than " +
                                std::to_string(opts_.limits.max_csv_line_bytes) + " bytes");
       if (in_quotes_) {
         if (c == '"') quote_pending_ = true;
@@ -187,11 +188,11 @@ class Scanner {
 
   bool finish(std::int64_t size) {
     if (!header_done_) out_.header_end = size;
-    if (in_quotes_ && !quote_pending_) return error(2003, "a quoted field is never closed");
+    if (in_quotes_ && !quote_pending_) return error(carto::kMalformedCsv, "a quoted field is never closed");
     if (!field_.empty() || nfields_ > 0 || quoted_) {
       if (!end_field() || !end_record()) return false;
     }
-    if (!header_done_) return error(1005, "the CSV has no header");
+    if (!header_done_) return error(carto::kEmptyFile, "the CSV has no header");
     for (std::size_t i = 0; i < out_.columns.size(); ++i) {
       const TypeState &t = types_[i];
       CsvColumn &col = out_.columns[i];
@@ -209,7 +210,7 @@ class Scanner {
  private:
   bool add(char c) {
     if (static_cast<std::int64_t>(field_.size()) >= opts_.limits.max_csv_cell_bytes)
-      return error(2003, "line " + std::to_string(line_ + 1) + " has a cell longer than " +
+      return error(carto::kMalformedCsv, "line " + std::to_string(line_ + 1) + " has a cell longer than " +
                              std::to_string(opts_.limits.max_csv_cell_bytes) + " bytes");
     field_ += c;
     return true;
@@ -220,10 +221,10 @@ class Scanner {
   // fields beyond it must be blank, are only counted, and stop at the column limit too).
   bool end_field() {
     if (!header_done_ && nfields_ >= static_cast<std::size_t>(opts_.limits.max_columns))
-      return error(2004, "more than " + std::to_string(opts_.limits.max_columns) + " columns");
+      return error(carto::kTooManyColumns, "more than " + std::to_string(opts_.limits.max_columns) + " columns");
     if (header_done_ && nfields_ >= out_.columns.size()) {
       if (!trim(field_).empty() || nfields_ >= static_cast<std::size_t>(opts_.limits.max_columns))
-        return error(2003, "line " + std::to_string(line_ + 1) + " has more fields than the " +
+        return error(carto::kMalformedCsv, "line " + std::to_string(line_ + 1) + " has more fields than the " +
                                std::to_string(out_.columns.size()) + " of the header");
       ++nfields_;
       field_.clear();
@@ -248,7 +249,7 @@ class Scanner {
     if (!header_done_) return header(nfields);
     std::size_t ncols = out_.columns.size();
     if (++out_.rows > opts_.limits.max_rows)
-      return error(6668, "more than " + std::to_string(opts_.limits.max_rows) + " rows");
+      return error(carto::kTooManyTableRows, "more than " + std::to_string(opts_.limits.max_rows) + " rows");
     if (!opts_.type_guessing) return true;
     for (std::size_t i = 0; i < nfields && i < ncols; ++i) {
       TypeState &t = types_[i];
@@ -267,7 +268,7 @@ class Scanner {
     for (std::size_t i = 0; i < nfields; ++i) {
       std::string name = trim(fields_[i]), key = lower(name);
       if (!key.empty() && !seen.insert(key).second)
-        return error(2005, "the column " + name + " appears twice in the header");
+        return error(carto::kDuplicatedColumn, "the column " + name + " appears twice in the header");
       out_.columns.push_back({name, OFTString, OFSTNone});
     }
     types_.resize(nfields);
@@ -298,7 +299,7 @@ CsvScan scan_csv(const std::string &path, const CsvScanOptions &opts) {
   CsvScan out;
   File f(std::fopen(path.c_str(), "rb"));
   if (!f) {
-    out.error_code = 1000;
+    out.error_code = carto::kFileIoError;
     out.detail = "cannot read " + path;
     return out;
   }
@@ -326,7 +327,7 @@ CsvScan scan_csv(const std::string &path, const CsvScanOptions &opts) {
     p = buf.data();
   }
   if (std::ferror(f.get())) {
-    out.error_code = 1000;
+    out.error_code = carto::kFileIoError;
     out.detail = "cannot read " + path;
     return out;
   }

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "common/carto_codes.hpp"
 #include "common/text.hpp"
 #include "importer/engine.hpp"
 #include "importer/sha256.hpp"
@@ -123,7 +124,7 @@ class Fetch {
     CPLErrorReset();
     GDALDatasetUniquePtr src(GDALDataset::Open(connection().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                drivers, open_options.List(), nullptr));
-    if (!src) return fail(1500, "cannot connect to the database: " + db_message(req_.password));
+    if (!src) return fail(carto::kConnectorError, "cannot connect to the database: " + db_message(req_.password));
 
     OGRLayer *layer = nullptr;
     std::string sql = req_.sql_query;
@@ -138,12 +139,12 @@ class Fetch {
       CPLErrorReset();
       result = std::make_unique<SqlResult>(*src, sql);
       if (!*result || CPLGetLastErrorType() == CE_Failure)
-        return fail(1500, "the query failed: " + db_message(req_.password));
+        return fail(carto::kConnectorError, "the query failed: " + db_message(req_.password));
       layer = result->operator->();
     } else {
       CPLErrorReset();
       layer = src->GetLayerByName(layer_name.c_str());
-      if (!layer) return fail(1500, "table " + layer_name + " not found: " + db_message(req_.password));
+      if (!layer) return fail(carto::kConnectorError, "table " + layer_name + " not found: " + db_message(req_.password));
     }
     copy(*layer, encoding);
   }
@@ -156,7 +157,7 @@ class Fetch {
     fs::remove(out_.path, ec);
     GDALDriver *gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
     GDALDatasetUniquePtr dst(gpkg ? gpkg->Create(out_.path.c_str(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-    if (!dst) return fail(1000, "cannot create " + out_.path + ": " + gdal_error());
+    if (!dst) return fail(carto::kFileIoError, "cannot create " + out_.path + ": " + gdal_error());
 
     OGRFeatureDefn *defn = layer.GetLayerDefn();
     const OGRSpatialReference *srs = layer.GetSpatialRef();
@@ -165,7 +166,7 @@ class Fetch {
     CPLErrorReset();
     OGRLayer *out = dst->CreateLayer(req_.name.c_str(), srs ? srs->Clone() : nullptr, gtype,
                                      const_cast<char **>(options));
-    if (!out) return fail(1000, "cannot create a layer in " + out_.path + ": " + gdal_error());
+    if (!out) return fail(carto::kFileIoError, "cannot create a layer in " + out_.path + ": " + gdal_error());
 
     Hasher hash;
     // A primary key named cartodb_id (GDAL reads it as the FID) is kept as a column, so the
@@ -181,7 +182,7 @@ class Fetch {
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
       OGRFieldDefn f(defn->GetFieldDefn(i));
       if (out->CreateField(&f) != OGRERR_NONE)
-        return fail(1000, std::string("cannot create column ") + f.GetNameRef() + ": " + gdal_error());
+        return fail(carto::kFileIoError, std::string("cannot create column ") + f.GetNameRef() + ": " + gdal_error());
       hash.add(std::string(f.GetNameRef()));
       hash.add(std::to_string(f.GetType()));
     }
@@ -190,7 +191,7 @@ class Fetch {
     const int offset = keep_fid ? 1 : 0;
     const bool recode = !encoding.empty();
     std::vector<unsigned char> wkb;
-    if (dst->StartTransaction() != OGRERR_NONE) return fail(1000, "cannot write " + out_.path);
+    if (dst->StartTransaction() != OGRERR_NONE) return fail(carto::kFileIoError, "cannot write " + out_.path);
     OGRFeature feature(out->GetLayerDefn());
     layer.ResetReading();
     for (;;) {
@@ -199,13 +200,13 @@ class Fetch {
       if (!f) {
         if (CPLGetLastErrorType() == CE_Failure) {
           dst->RollbackTransaction();
-          return fail(1500, "cannot read row " + std::to_string(out_.rows + 1) + ": " + db_message(req_.password));
+          return fail(carto::kConnectorError, "cannot read row " + std::to_string(out_.rows + 1) + ": " + db_message(req_.password));
         }
         break;
       }
       if (++out_.rows > req_.max_rows) {
         dst->RollbackTransaction();
-        return fail(6668, "the source has more than " + std::to_string(req_.max_rows) + " rows");
+        return fail(carto::kTooManyTableRows, "the source has more than " + std::to_string(req_.max_rows) + " rows");
       }
       feature.Reset();
       if (keep_fid) {
@@ -249,10 +250,10 @@ class Fetch {
       hash.mark('\x1e');
       if (out->CreateFeature(&feature) != OGRERR_NONE) {
         dst->RollbackTransaction();
-        return fail(1000, "cannot write row " + std::to_string(out_.rows) + ": " + gdal_error());
+        return fail(carto::kFileIoError, "cannot write row " + std::to_string(out_.rows) + ": " + gdal_error());
       }
     }
-    if (dst->CommitTransaction() != OGRERR_NONE) return fail(1000, "cannot write " + out_.path);
+    if (dst->CommitTransaction() != OGRERR_NONE) return fail(carto::kFileIoError, "cannot write " + out_.path);
     dst.reset();
     out_.checksum = hash.hex();
   }
@@ -268,7 +269,7 @@ DatabaseResult fetch_database(const DatabaseRequest &req) {
     return Fetch(req).run();
   } catch (const std::exception &e) {
     DatabaseResult out;
-    out.error_code = 1500;
+    out.error_code = carto::kConnectorError;
     out.detail = scrub(std::string("internal error: ") + e.what(), req.password);
     return out;
   }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "importer/importer.hpp"
@@ -201,9 +202,9 @@ DownloadResult download(const DownloadRequest &req) {
   std::string scheme = sep == std::string::npos ? "" : lower(req.url.substr(0, sep));
   if (scheme.empty() ||
       std::find(req.allowed_schemes.begin(), req.allowed_schemes.end(), scheme) == req.allowed_schemes.end())
-    return failed(result, 1001, "URL scheme '" + scheme + "' is not allowed: " + req.url);
+    return failed(result, carto::kDownloadError, "URL scheme '" + scheme + "' is not allowed: " + req.url);
   if (scheme != "file" && !port_allowed(req.allowed_ports, url_port(req.url, "")))
-    return failed(result, 1001, "refused: a port that is not allowed: " + req.url);
+    return failed(result, carto::kDownloadError, "refused: a port that is not allowed: " + req.url);
   std::string protocols;
   for (const std::string &s : req.allowed_schemes) protocols += (protocols.empty() ? "" : ",") + s;
 
@@ -211,13 +212,13 @@ DownloadResult download(const DownloadRequest &req) {
   fs::create_directories(req.dest_dir, ec);
   std::string part = (fs::path(req.dest_dir) / ".download-XXXXXX").string();
   int fd = mkstemp(part.data());
-  if (fd < 0) return failed(result, 1000, "cannot create a file in " + req.dest_dir);
+  if (fd < 0) return failed(result, carto::kFileIoError, "cannot create a file in " + req.dest_dir);
   Transfer t;
   File file(fdopen(fd, "wb"));
   if (!file) {
     close(fd);
     fs::remove(part, ec);
-    return failed(result, 1000, "cannot write in " + req.dest_dir);
+    return failed(result, carto::kFileIoError, "cannot write in " + req.dest_dir);
   }
   t.file = file.get();
   t.max_bytes = req.max_bytes;
@@ -266,28 +267,28 @@ DownloadResult download(const DownloadRequest &req) {
     return failed(result, code, std::move(detail));
   };
   std::string what = std::string(curl_easy_strerror(rc)) + (*errbuf ? std::string(": ") + errbuf : "");
-  if (rc != CURLE_OK && !t.refused.empty()) return give_up(1001, "refused: " + t.refused);
+  if (rc != CURLE_OK && !t.refused.empty()) return give_up(carto::kDownloadError, "refused: " + t.refused);
   switch (rc) {
     case CURLE_OK: break;
     case CURLE_FILESIZE_EXCEEDED:
-      return give_up(6666, "the file is larger than " + std::to_string(req.max_bytes) + " bytes");
+      return give_up(carto::kDatasetTooBig, "the file is larger than " + std::to_string(req.max_bytes) + " bytes");
     case CURLE_WRITE_ERROR:
-      if (t.too_big) return give_up(6666, "the file is larger than " + std::to_string(req.max_bytes) + " bytes");
-      return give_up(1000, "cannot write the download: " + what);
+      if (t.too_big) return give_up(carto::kDatasetTooBig, "the file is larger than " + std::to_string(req.max_bytes) + " bytes");
+      return give_up(carto::kFileIoError, "cannot write the download: " + what);
     case CURLE_OPERATION_TIMEDOUT:
-      return give_up(1020, what);
+      return give_up(carto::kDownloadTimeout, what);
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
-      return give_up(1102, what);
+      return give_up(carto::kUnknownServerUrl, what);
     case CURLE_REMOTE_FILE_NOT_FOUND:
-      return give_up(1100, what);
+      return give_up(carto::kDownloadFileNotFound, what);
     case CURLE_REMOTE_ACCESS_DENIED:
     case CURLE_LOGIN_DENIED:
-      return give_up(1101, what);
+      return give_up(carto::kForbiddenFileUrl, what);
     case CURLE_PARTIAL_FILE:
-      return give_up(1103, what);
+      return give_up(carto::kPartialFile, what);
     default:
-      return give_up(1001, what);
+      return give_up(carto::kDownloadError, what);
   }
   result.etag = t.etag;
   result.last_modified = t.last_modified;
@@ -300,12 +301,12 @@ DownloadResult download(const DownloadRequest &req) {
     return result;
   }
   if (http && (result.http_status == 404 || result.http_status == 410))
-    return give_up(1100, "HTTP " + std::to_string(result.http_status));
+    return give_up(carto::kDownloadFileNotFound, "HTTP " + std::to_string(result.http_status));
   if (http && (result.http_status == 401 || result.http_status == 403))
-    return give_up(1101, "HTTP " + std::to_string(result.http_status));
+    return give_up(carto::kForbiddenFileUrl, "HTTP " + std::to_string(result.http_status));
   if (http && (result.http_status < 200 || result.http_status >= 300))
-    return give_up(1001, "HTTP " + std::to_string(result.http_status));
-  if (!flushed) return give_up(1000, "cannot write the download");
+    return give_up(carto::kDownloadError, "HTTP " + std::to_string(result.http_status));
+  if (!flushed) return give_up(carto::kFileIoError, "cannot write the download");
 
   std::string name = download_file_name(disposition_file_name(t.disposition));
   if (name.empty()) name = download_file_name(url_file_name(req.url));
@@ -319,7 +320,7 @@ DownloadResult download(const DownloadRequest &req) {
   result.file_name = name;
   result.path = (fs::path(req.dest_dir) / name).string();
   fs::rename(part, result.path, ec);
-  if (ec) return give_up(1000, "cannot move the download to " + result.path + ": " + ec.message());
+  if (ec) return give_up(carto::kFileIoError, "cannot move the download to " + result.path + ": " + ec.message());
   result.checksum = t.sha.hex();
   return result;
 }

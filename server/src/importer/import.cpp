@@ -34,6 +34,7 @@
 
 #include <ogr_p.h>
 
+#include "common/carto_codes.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "importer/engine.hpp"
@@ -249,7 +250,7 @@ class Importer {
     try {
       std::vector<Plan> plans;
       for (const Source &s : collect_sources()) plan_source(s, plans);
-      if (plans.empty()) fail(1002, "no layer with data was found");
+      if (plans.empty()) fail(carto::kUnsupportedFileType, "no layer with data was found");
       cap(plans);
       write(plans);
     } catch (const ImportFailure &f) {
@@ -261,7 +262,7 @@ class Importer {
   }
 
  private:
-  void state(const char *s) {
+  void state(JobState s) {
     if (req_.set_state) req_.set_state(s);
   }
 
@@ -272,15 +273,15 @@ class Importer {
     std::string ext = extension(original);
     bool archive = one_of(ext, kArchiveExt);
     if (!archive && !drivers_for(ext)) {
-      if (one_of(ext, kNoVectorExt)) fail(1002, "." + ext + " files cannot be imported here");
-      fail(1002, "unsupported file extension '" + ext + "'");
+      if (one_of(ext, kNoVectorExt)) fail(carto::kUnsupportedFileType, "." + ext + " files cannot be imported here");
+      fail(carto::kUnsupportedFileType, "unsupported file extension '" + ext + "'");
     }
     std::error_code ec;
     auto size = fs::file_size(req_.source_path, ec);
-    if (ec) fail(1000, "cannot read " + req_.source_path + ": " + ec.message());
-    if (size == 0) fail(1005, "the file is empty");
+    if (ec) fail(carto::kFileIoError, "cannot read " + req_.source_path + ": " + ec.message());
+    if (size == 0) fail(carto::kEmptyFile, "the file is empty");
     if (static_cast<std::int64_t>(size) > req_.limits.max_file_size)
-      fail(6666, "the file has " + std::to_string(size) + " bytes, the limit is " +
+      fail(carto::kDatasetTooBig, "the file has " + std::to_string(size) + " bytes, the limit is " +
                      std::to_string(req_.limits.max_file_size));
     if (!archive) {
       Source s{req_.source_path, ext, stem(original)};
@@ -291,12 +292,12 @@ class Importer {
   }
 
   std::vector<Source> unpack(const std::string &original, const std::string &ext) {
-    state("unpacking");
+    state(JobState::kUnpacking);
     fs::path dir = fs::path(req_.work_dir) / "unpacked";
     std::error_code ec;
     fs::remove_all(dir, ec);
     fs::create_directories(dir, ec);
-    if (ec) fail(1000, "cannot create " + dir.string() + ": " + ec.message());
+    if (ec) fail(carto::kFileIoError, "cannot create " + dir.string() + ": " + ec.message());
     // A lone compressed file is named after the upload: data.csv.gz holds data.csv.
     std::string single = fs::path(original).filename().string();
     if (ext == "gz" || ext == "bz2") single = single.substr(0, single.size() - ext.size() - 1);
@@ -334,7 +335,7 @@ class Importer {
       sources.push_back({it->path().string(), e, stem(name)});
     }
     if (sources.empty())
-      fail(saw_empty ? 1005 : 1002, "the archive holds no file that can be imported");
+      fail(saw_empty ? carto::kEmptyFile : carto::kUnsupportedFileType, "the archive holds no file that can be imported");
     std::sort(sources.begin(), sources.end(),
               [](const Source &a, const Source &b) { return a.path < b.path; });
     if (ext == "kmz" && sources.size() == 1) sources[0].basename = stem(original);
@@ -354,13 +355,13 @@ class Importer {
       dbf = dbf || e == ".dbf";
     }
     if (!shx || !dbf)
-      fail(1006, p.filename().string() + " lacks its " + (shx ? ".dbf" : ".shx") + " file");
+      fail(carto::kInvalidShpFile, p.filename().string() + " lacks its " + (shx ? ".dbf" : ".shx") + " file");
   }
 
   // ---- 2. plans ----
 
   void plan_source(const Source &src, std::vector<Plan> &plans) {
-    state("guessing");
+    state(JobState::kGuessing);
     bool csv = one_of(src.ext, kCsvExt);
     std::string path = src.path;
     CsvScan scan;
@@ -375,7 +376,7 @@ class Importer {
       if (scan.error_code) fail(scan.error_code, fs::path(path).filename().string() + ": " + scan.detail);
       if (!scan.utf8 || scan.columns.size() == 1) {
         std::string copy = (fs::path(req_.work_dir) / ("rewritten_" + std::to_string(++rewrites_) + "." + src.ext)).string();
-        if (!rewrite_csv(path, copy, scan, scan.columns.size() == 1)) fail(1000, "cannot write " + copy);
+        if (!rewrite_csv(path, copy, scan, scan.columns.size() == 1)) fail(carto::kFileIoError, "cannot write " + copy);
         path = copy;
       }
       path = "CSV:" + path;
@@ -394,12 +395,12 @@ class Importer {
         [](GDALDataset *d) { GDALClose(d); });
     std::string name = fs::path(src.path).filename().string();
     if (!ds) {
-      int code = one_of(src.ext, {"xlsx", "xls", "ods"}) ? 1004 : src.ext == "shp" ? 1006 : 1002;
+      int code = one_of(src.ext, {"xlsx", "xls", "ods"}) ? carto::kXlsError : src.ext == "shp" ? carto::kInvalidShpFile : carto::kUnsupportedFileType;
       fail(code, name + " cannot be read: " + gdal_error());
     }
     int nlayers = ds->GetLayerCount();
     if (nlayers > req_.limits.max_layers)
-      fail(1019, name + " has " + std::to_string(nlayers) + " layers");
+      fail(carto::kTooManyLayers, name + " has " + std::to_string(nlayers) + " layers");
 
     // Multi-layer sources (GPX, KML folders, GeoPackages...) only import layers with data.
     std::vector<OGRLayer *> layers;
@@ -423,7 +424,7 @@ class Importer {
     OGRFeatureDefn *defn = p.layer->GetLayerDefn();
     int nfields = defn->GetFieldCount();
     if (nfields > req_.limits.max_columns)
-      fail(2004, file + " has " + std::to_string(nfields) + " columns");
+      fail(carto::kTooManyColumns, file + " has " + std::to_string(nfields) + " columns");
     bool padded = scan && scan->columns.size() == 1;  // see rewrite_csv()
     if (padded) --nfields;
     bool csv_types = scan && static_cast<int>(scan->columns.size()) == nfields;
@@ -486,7 +487,7 @@ class Importer {
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (source.IsSame(&wgs84)) return nullptr;
     std::shared_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &wgs84));
-    if (!ct) fail(3008, file + ": its coordinate system cannot be converted to EPSG:4326");
+    if (!ct) fail(carto::kUnknownSrid, file + ": its coordinate system cannot be converted to EPSG:4326");
     return ct;
   }
 
@@ -504,24 +505,24 @@ class Importer {
   void write(std::vector<Plan> &plans) {
     std::lock_guard<std::mutex> lock(store_.mutex());
     GDALDatasetUniquePtr ds = store::open(store_.path(), true);
-    if (!ds) fail(2001, "cannot open the table store " + store_.path() + ": " + gdal_error());
+    if (!ds) fail(carto::kUnableToLoadData, "cannot open the table store " + store_.path() + ": " + gdal_error());
     for (const std::string &n : store::names(*ds, true))  // left by a crash
       if (n.rfind(store::kTempPrefix, 0) == 0) store::drop(*ds, n);
 
     std::int64_t new_tables = name_tables(*ds, plans);
     if (new_tables > req_.limits.tables_remaining)
-      fail(8002, "the import would create " + std::to_string(new_tables) + " tables, " +
+      fail(carto::kOverDatasetLimit, "the import would create " + std::to_string(new_tables) + " tables, " +
                      std::to_string(req_.limits.tables_remaining) + " are left in the quota");
     bool all_skipped = std::all_of(plans.begin(), plans.end(), [](const Plan &p) { return p.skip; });
     if (all_skipped) {
-      out_.error_code = 1022;
+      out_.error_code = carto::kAllTablesSkipped;
       out_.detail = "every table already exists";
       return;
     }
 
     const std::int64_t used_before = store::used_bytes(*ds);
     try {
-      state("importing");
+      state(JobState::kImporting);
       int n = 0;
       for (Plan &p : plans) {
         if (p.skip) continue;
@@ -533,7 +534,7 @@ class Importer {
         if (p.replace) freed += store::table_size(*ds, p.name);
       std::int64_t growth = store::used_bytes(*ds) - used_before - freed;
       if (growth > req_.limits.storage_remaining)
-        fail(8001, "the new tables need " + std::to_string(growth) + " bytes, " +
+        fail(carto::kOverStorageLimit, "the new tables need " + std::to_string(growth) + " bytes, " +
                        std::to_string(req_.limits.storage_remaining) + " are left in the quota");
       swap_in(*ds, plans);
     } catch (...) {
@@ -543,7 +544,7 @@ class Importer {
     }
     // Reopened: GDAL's open handle still has the types the layers were created with.
     ds = store::open(store_.path(), false);
-    if (!ds) fail(2001, "cannot reopen the table store: " + gdal_error());
+    if (!ds) fail(carto::kUnableToLoadData, "cannot reopen the table store: " + gdal_error());
     for (const Plan &p : plans)
       if (!p.skip) out_.tables.push_back(store::describe(*ds, p.name));
   }
@@ -588,21 +589,21 @@ class Importer {
     const char *const layer_options[] = {"FID=cartodb_id", "GEOMETRY_NAME=the_geom",
                                          "SPATIAL_INDEX=NO", nullptr};
     CPLErrorReset();
-    if (ds.StartTransaction() != OGRERR_NONE) fail(2001, "cannot start a transaction: " + gdal_error());
+    if (ds.StartTransaction() != OGRERR_NONE) fail(carto::kUnableToLoadData, "cannot start a transaction: " + gdal_error());
     bool committed = false;
     try {
       OGRLayer *dst = ds.CreateLayer(p.temp.c_str(), &wgs84, wkbUnknown,
                                      const_cast<char **>(layer_options));
-      if (!dst) fail(2001, "cannot create table: " + gdal_error());
+      if (!dst) fail(carto::kUnableToLoadData, "cannot create table: " + gdal_error());
       for (const ColumnPlan &c : p.columns) {
         OGRFieldDefn f(c.name.c_str(), c.type);
         f.SetSubType(c.subtype);
-        if (dst->CreateField(&f) != OGRERR_NONE) fail(2001, "cannot create column " + c.name + ": " + gdal_error());
+        if (dst->CreateField(&f) != OGRERR_NONE) fail(carto::kUnableToLoadData, "cannot create column " + c.name + ": " + gdal_error());
       }
       unsigned seen = copy_features(p, *dst);
-      if (dst->SyncToDisk() != OGRERR_NONE) fail(2001, "cannot write " + p.name + ": " + gdal_error());
+      if (dst->SyncToDisk() != OGRERR_NONE) fail(carto::kUnableToLoadData, "cannot write " + p.name + ": " + gdal_error());
       set_geometry_type(ds, p, seen);
-      if (ds.CommitTransaction() != OGRERR_NONE) fail(2001, "cannot commit " + p.name + ": " + gdal_error());
+      if (ds.CommitTransaction() != OGRERR_NONE) fail(carto::kUnableToLoadData, "cannot commit " + p.name + ": " + gdal_error());
       committed = true;
     } catch (...) {
       if (!committed) ds.RollbackTransaction();
@@ -625,11 +626,11 @@ class Importer {
       OGRFeatureUniquePtr f(src.GetNextFeature());
       if (!f) {  // the end, or a read error the driver reports this way
         if (CPLGetLastErrorType() == CE_Failure)
-          fail(2001, "cannot read row " + std::to_string(rows + 1) + ": " + gdal_error());
+          fail(carto::kUnableToLoadData, "cannot read row " + std::to_string(rows + 1) + ": " + gdal_error());
         break;
       }
       if (++rows > req_.limits.max_rows)
-        fail(6668, p.name + " has more than " + std::to_string(req_.limits.max_rows) + " rows");
+        fail(carto::kTooManyTableRows, p.name + " has more than " + std::to_string(req_.limits.max_rows) + " rows");
       out.SetFieldsFrom(f.get(), map.data(), TRUE);
       for (std::size_t i = 0; i < p.columns.size(); ++i) {
         const ColumnPlan &c = p.columns[i];
@@ -644,12 +645,12 @@ class Importer {
       out.SetGeometryDirectly(g);
       GIntBig id = OGRNullFID;
       if (p.fid_src >= 0 && !parse_int64(*f, p.fid_src, id))
-        fail(2011, "row " + std::to_string(rows) + " has a cartodb_id that is not an integer");
+        fail(carto::kInvalidCartodbIdColumn, "row " + std::to_string(rows) + " has a cartodb_id that is not an integer");
       out.SetFID(id);
       CPLErrorReset();
       if (dst.CreateFeature(&out) != OGRERR_NONE) {
-        if (p.fid_src >= 0) fail(2011, "cartodb_id " + std::to_string(id) + " is repeated");
-        fail(2001, "cannot write row " + std::to_string(rows) + ": " + gdal_error());
+        if (p.fid_src >= 0) fail(carto::kInvalidCartodbIdColumn, "cartodb_id " + std::to_string(id) + " is repeated");
+        fail(carto::kUnableToLoadData, "cannot write row " + std::to_string(rows) + ": " + gdal_error());
       }
     }
     return seen;
@@ -683,19 +684,19 @@ class Importer {
 
   // Drops what is overwritten and renames the new tables, all in one transaction.
   static void swap_in(GDALDataset &ds, std::vector<Plan> &plans) {
-    if (ds.StartTransaction() != OGRERR_NONE) fail(2013, "cannot start a transaction: " + gdal_error());
+    if (ds.StartTransaction() != OGRERR_NONE) fail(carto::kCannotOverwriteTable, "cannot start a transaction: " + gdal_error());
     for (Plan &p : plans) {
       if (p.skip) continue;
       if (p.replace && !store::drop(ds, p.name)) {
         ds.RollbackTransaction();
-        fail(2013, "cannot drop " + p.name + ": " + gdal_error());
+        fail(carto::kCannotOverwriteTable, "cannot drop " + p.name + ": " + gdal_error());
       }
       if (!store::rename(ds, p.temp, p.name)) {
         ds.RollbackTransaction();
-        fail(2013, "cannot rename the new table to " + p.name + ": " + gdal_error());
+        fail(carto::kCannotOverwriteTable, "cannot rename the new table to " + p.name + ": " + gdal_error());
       }
     }
-    if (ds.CommitTransaction() != OGRERR_NONE) fail(2013, "cannot commit: " + gdal_error());
+    if (ds.CommitTransaction() != OGRERR_NONE) fail(carto::kCannotOverwriteTable, "cannot commit: " + gdal_error());
     for (Plan &p : plans) p.temp.clear();
   }
 
@@ -712,12 +713,12 @@ ImportOutcome import_file(UserTables &store, const ImportRequest &req) {
     return Importer(store, req).run();
   } catch (const std::exception &e) {
     ImportOutcome out;
-    out.error_code = 99999;
+    out.error_code = carto::kUnknownError;
     out.detail = std::string("internal error: ") + e.what();
     return out;
   } catch (...) {
     ImportOutcome out;
-    out.error_code = 99999;
+    out.error_code = carto::kUnknownError;
     out.detail = "internal error";
     return out;
   }

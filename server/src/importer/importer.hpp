@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "common/guessing.hpp"
+#include "common/states.hpp"
+
 namespace cis {
 
 // ---- error catalogue (PROTOCOL.md §2.5) ----------------------------------------------------
@@ -93,18 +96,15 @@ std::string unique_table_name(const std::string &name,
                               const std::function<bool(const std::string &)> &taken);
 
 // ---- importing ------------------------------------------------------------------------------
-struct ImportRequest {
+struct ImportRequest : Guessing {
   std::string source_path;        // the file to import (already on local disk)
   std::string original_name;      // its name as uploaded/downloaded (drives naming and format)
   std::string work_dir;           // scratch directory owned by the job (for unpacking)
-  bool type_guessing = true;
-  bool quoted_fields_guessing = true;
-  bool content_guessing = false;
   std::string collision_strategy; // "", "skip" or "overwrite"
   std::string overwrite_table;    // syncs: replace exactly this table, keeping its name
   Limits limits;
-  // Called as the engine moves through "unpacking", "importing", "guessing".
-  std::function<void(const std::string &state)> set_state;
+  // Called as the engine moves through unpacking, importing, guessing.
+  std::function<void(JobState)> set_state;
 };
 
 struct ImportOutcome {

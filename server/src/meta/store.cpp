@@ -30,6 +30,8 @@ class Stmt {
     return *this;
   }
   Stmt &bind(const char *v) { return bind(std::string(v)); }
+  Stmt &bind(JobState v) { return bind(state_name(v)); }
+  Stmt &bind(SyncState v) { return bind(state_name(v)); }
   Stmt &bind(const OptStr &v) {
     if (v) return bind(*v);
     sqlite3_bind_null(st_, ++idx_);
@@ -146,7 +148,7 @@ ImportRec read_import(const Stmt &s) {
   r.id = s.text(c++);
   r.user = s.text(c++);
   r.user_id = s.text(c++);
-  r.state = s.text(c++);
+  r.state = job_state_named(s.text(c++));
   r.error_code = static_cast<int>(s.i64(c++));
   r.data_type = s.text(c++);
   r.table_name = s.opt(c++);
@@ -247,7 +249,7 @@ SyncRec read_sync(const Stmt &s) {
   int c = 0;
   r.id = s.text(c++);
   r.user = s.text(c++);
-  r.state = s.text(c++);
+  r.state = sync_state_named(s.text(c++));
   r.name = s.opt(c++);
   r.url = s.opt(c++);
   r.service_name = s.opt(c++);
@@ -403,9 +405,9 @@ std::optional<ImportRec> Store::get_import(const std::string &id) {
 std::vector<ImportRec> Store::unfinished_imports(const std::string &user) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
   Stmt s(db_, select_sql(kImportCols, "imports",
-                         "WHERE user=? AND state NOT IN ('complete','failure') "
+                         "WHERE user=? AND state NOT IN (?,?) "
                          "ORDER BY created_at DESC, rowid DESC").c_str());
-  s.bind(user);
+  s.bind(user).bind(JobState::kComplete).bind(JobState::kFailure);
   std::vector<ImportRec> out;
   while (s.row()) out.push_back(read_import(s));
   return out;
@@ -413,21 +415,22 @@ std::vector<ImportRec> Store::unfinished_imports(const std::string &user) {
 
 int Store::count_unfinished_imports(const std::string &user) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
-  Stmt s(db_, "SELECT count(*) FROM imports WHERE user=? AND state NOT IN ('complete','failure')");
-  s.bind(user);
+  Stmt s(db_, "SELECT count(*) FROM imports WHERE user=? AND state NOT IN (?,?)");
+  s.bind(user).bind(JobState::kComplete).bind(JobState::kFailure);
   return s.row() ? static_cast<int>(s.i64(0)) : 0;
 }
 
 int Store::fail_unfinished_imports(int error_code) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
-  Stmt s(db_, "UPDATE imports SET state='failure', error_code=?, updated_at=?, "
-              "tables_created_count=NULL WHERE state NOT IN ('complete','failure')");
-  s.bind(error_code).bind(now_epoch());
+  Stmt s(db_, "UPDATE imports SET state=?, error_code=?, updated_at=?, "
+              "tables_created_count=NULL WHERE state NOT IN (?,?)");
+  s.bind(JobState::kFailure).bind(error_code).bind(now_epoch());
+  s.bind(JobState::kComplete).bind(JobState::kFailure);
   s.run();
   return sqlite3_changes(db_);
 }
 
-void Store::set_import_state(const std::string &id, const std::string &state) {
+void Store::set_import_state(const std::string &id, JobState state) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
   Stmt(db_, "UPDATE imports SET state=?, updated_at=? WHERE id=?").bind(state).bind(now_epoch()).bind(id).run();
 }
@@ -587,8 +590,8 @@ void Store::delete_sync(const std::string &id) {
 
 int Store::count_busy_syncs(const std::string &user) {
   std::lock_guard<std::recursive_mutex> lk(mu_);
-  Stmt s(db_, "SELECT count(*) FROM synchronizations WHERE user=? AND state IN ('queued','syncing')");
-  s.bind(user);
+  Stmt s(db_, "SELECT count(*) FROM synchronizations WHERE user=? AND state IN (?,?)");
+  s.bind(user).bind(SyncState::kQueued).bind(SyncState::kSyncing);
   return s.row() ? static_cast<int>(s.i64(0)) : 0;
 }
 

@@ -13,21 +13,22 @@
 #include <string>
 #include <vector>
 
+#include "common/guessing.hpp"
+#include "common/states.hpp"
 #include "common/text.hpp"
 
 struct sqlite3;
 
 namespace cis {
 
-struct ImportRec {
+struct ImportRec : Guessing {
   std::string id, user, user_id;
-  std::string state = "pending";
+  JobState state = JobState::kPending;
   int error_code = 0;                     // 0 = null
   std::string data_type = "file";         // file, url, datasource, query
   OptStr table_name, table_id;
   std::optional<std::int64_t> tables_created_count;
   OptStr synchronization_id, visualization_id;
-  bool type_guessing = true, quoted_fields_guessing = true, content_guessing = false;
   bool create_visualization = false, is_raster = false, any_table_raster = false;
   std::string user_defined_limits = "{\"twitter_credits_limit\":0}";
   std::string display_name, original_url;
@@ -73,8 +74,9 @@ struct VizRec {
   double created_at = 0, updated_at = 0;
 };
 
-struct SyncRec {  // synchronizations (PROTOCOL.md §4)
-  std::string id, user, state = "created";
+struct SyncRec : Guessing {  // synchronizations (PROTOCOL.md §4)
+  std::string id, user;
+  SyncState state = SyncState::kCreated;
   std::string connector;                  // connector syncs: the full connector JSON, with its
                                           // password (never presented, never logged)
   OptStr name, url, service_name, service_item_id, log_id, error_message, modified_at, etag;
@@ -82,7 +84,6 @@ struct SyncRec {  // synchronizations (PROTOCOL.md §4)
   std::int64_t interval = 3600, retried_times = 0;
   int error_code = 0;
   std::string checksum;
-  bool type_guessing = true, quoted_fields_guessing = true, content_guessing = false;
   bool create_visualization = false, from_external_source = false;
   double created_at = 0, updated_at = 0, run_at = 0, ran_at = 0;
 };
@@ -106,7 +107,7 @@ class Store {
   std::vector<ImportRec> unfinished_imports(const std::string &user);  // newest first
   int count_unfinished_imports(const std::string &user);
   int fail_unfinished_imports(int error_code);       // at startup; returns how many
-  void set_import_state(const std::string &id, const std::string &state);
+  void set_import_state(const std::string &id, JobState state);
 
   // user tables
   void put_table(const TableRec &r);

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: BSD-3-Clause
+// Copyright (c) 2026, the libcarto_import authors
+// The CARTO import error codes (PROTOCOL.md §2.5), named after their titles. These are the only
+// place their numbers are written; the catalogue with titles and explanations is the engine's
+// (importer/errors.cpp). An int-valued enum: error codes travel as ints (0 = none).
+#pragma once
+
+namespace cis::carto {
+
+enum Code : int {
+  kInstallError = 1,
+  kFileIoError = 1000,
+  kDownloadError = 1001,
+  kUnsupportedFileType = 1002,
+  kDecompressionError = 1003,
+  kXlsError = 1004,
+  kEmptyFile = 1005,
+  kInvalidShpFile = 1006,
+  kTooManyNodes = 1007,
+  kGdriveAccessForbidden = 1008,
+  kTwitterServerError = 1009,
+  kDatasourceReadError = 1011,
+  kDatasourceConnectionError = 1012,
+  kInvalidArcgisVersion = 1013,
+  kInvalidName = 1014,
+  kNoResults = 1015,
+  kDropboxPermissionRevoked = 1016,
+  kSourceFileDeleted = 1017,        // "GDrive file was deleted"; a sync whose URL answers 404
+  kPasswordProtectedFile = 1018,
+  kTooManyLayers = 1019,
+  kDownloadTimeout = 1020,
+  kBoxPermissionRevoked = 1021,
+  kAllTablesSkipped = 1022,
+  kArcgisMisconfiguration = 1023,
+  kDownloadFileNotFound = 1100,
+  kForbiddenFileUrl = 1101,
+  kUnknownServerUrl = 1102,
+  kPartialFile = 1103,
+  kConnectorError = 1500,
+  kConnectorsDisabled = 1501,
+  kConnectorInvalidParameters = 1502,
+  kUnableToLoadData = 2001,
+  kEncodingDetectionError = 2002,
+  kMalformedCsv = 2003,
+  kTooManyColumns = 2004,
+  kDuplicatedColumn = 2005,
+  kEncodingError = 2006,
+  kRowEncodingError = 2007,
+  kMalformedXls = 2008,
+  kKmlWithoutStyleId = 2009,
+  kIncompatibleCartoTable = 2010,
+  kInvalidCartodbIdColumn = 2011,
+  kIncompatibleSchemas = 2012,
+  kCannotOverwriteTable = 2013,
+  kInvalidGeometries = 2014,
+  kInvalidGeojson = 3007,
+  kUnknownSrid = 3008,
+  kShpNormalizationError = 3009,
+  kMissingPrjFile = 3101,
+  kGeometryCollectionNotSupported = 3201,
+  kEmptyKml = 3202,
+  kDatasetTooBig = 6666,
+  kImportTimedOut = 6667,
+  kTooManyTableRows = 6668,
+  kTooManyConcurrentImports = 6669,
+  kTooManyNamedMapTemplates = 6670,
+  kStuckImportJob = 6671,
+  kOverStorageLimit = 8001,
+  kOverDatasetLimit = 8002,
+  kSqlQueryError = 8003,
+  kMergeColumnTypes = 8004,
+  kMaxLayersPerMap = 8005,
+  kNoTwitterCredits = 8006,
+  kOverMapsLimit = 8007,
+  kOverPublishLimit = 8008,
+  kSyncImportFailed = 9999,         // a sync whose import failed without a code (§4.1); no catalogue entry
+  kUnknownError = 99999,
+};
+
+}  // namespace cis::carto
