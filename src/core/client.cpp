@@ -3,7 +3,6 @@
 #include "core/client.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <mutex>
 
@@ -11,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/global.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -53,8 +53,7 @@ void ClientCore::hide_passwords(const cJSON *connector) {
       hide_passwords(item);
       continue;
     }
-    std::string name = item->string ? item->string : "";
-    for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string name = lower(item->string ? item->string : "");
     if (!cJSON_IsString(item) || std::strlen(item->valuestring) < 4 ||
         (name.find("password") == std::string::npos && name.find("passwd") == std::string::npos))
       continue;

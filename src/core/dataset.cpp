@@ -9,6 +9,7 @@
 
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -21,11 +22,6 @@ QueryParams dataset_query() {
 
 const char *const kEditable[] = {"name",   "display_name", "description", "privacy",
                                  "license", "attributions", "source",      "title"};
-
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // Nested fields: "table_id" is table.id, and so on.
 struct Nested {

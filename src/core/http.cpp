@@ -17,6 +17,7 @@
 #include "core/global.hpp"
 #include "core/gzip_stream.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -87,8 +88,7 @@ size_t on_header(char *data, size_t size, size_t n, void *userp) {
   }
   const size_t colon = line.find(':');
   if (colon == std::string::npos) return len;
-  std::string name = line.substr(0, colon);
-  for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = lower(line.substr(0, colon));
   size_t v = colon + 1;
   while (v < line.size() && (line[v] == ' ' || line[v] == '\t')) ++v;
   sink->reply.headers[name] = line.substr(v);

@@ -13,6 +13,7 @@
 #include "carto_import.h"
 #include "core/error.hpp"
 #include "core/gzip_stream.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -180,9 +181,7 @@ std::unique_ptr<ImportJob> ImportJob::from_file(std::shared_ptr<ClientCore> clie
 bool is_fetchable_url(const std::string &s) noexcept {
   const size_t colon = s.find("://");
   if (colon == std::string::npos || colon > 5) return false;
-  std::string scheme;
-  for (size_t i = 0; i < colon; ++i)
-    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  const std::string scheme = lower(s.substr(0, colon));
   return scheme == "http" || scheme == "https" || scheme == "ftp";
 }
 
