@@ -207,7 +207,7 @@ std::unique_ptr<ImportJob> ImportJob::from_connector(std::shared_ptr<ClientCore>
   JsonPtr connector = parse_connector(connector_json);
   client->hide_passwords(connector.get());
   std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::connector));
-  job->connector_ = json_print(connector.get());
+  job->connector_ = std::move(connector);
   job->params_ = params;
   return job;
 }
@@ -291,11 +291,9 @@ void ImportJob::run_once(const ProgressSink &progress, const Deadline &deadline)
     JsonPtr body(cJSON_CreateObject());
     if (!body) throw std::bad_alloc();
     if (source_ == Source::connector) {
-      cJSON *connector = cJSON_Parse(connector_.c_str());
-      if (!connector || !cJSON_AddItemToObject(body.get(), "connector", connector)) {
-        cJSON_Delete(connector);
+      // A reference: the body is printed, then deleted without touching the job's connector.
+      if (!cJSON_AddItemReferenceToObject(body.get(), "connector", connector_.get()))
         throw std::bad_alloc();
-      }
     } else {
       add_string(body.get(), "url", url_.c_str());
     }

@@ -92,7 +92,8 @@ class ImportJob {
 
   std::shared_ptr<ClientCore> client_;
   Source source_;
-  std::string path_, url_, connector_;  // connector_: the connector object as JSON text
+  std::string path_, url_;
+  JsonPtr connector_;  // the connector object, as parsed (passwords registered as secrets)
   ImportParams params_;
   std::string id_;
   int state_ = 1;  // CARTO_IMPORT_STATE_NEW
