@@ -55,6 +55,11 @@ void add_string(cJSON *obj, const char *name, const char *v) {
   if (v && !cJSON_AddStringToObject(obj, name, v)) throw std::bad_alloc();
 }
 
+// The error text's fields, under the names the C API gives them.
+const JsonAlias kErrorFields[] = {{"error_title", "get_error_text", "title"},
+                                  {"error_explanation", "get_error_text", "what_about"},
+                                  {"error_source", "get_error_text", "source"}};
+
 // What to do about a failed import, by who the server blames.
 std::string advice_for(int code, const std::string &source) {
   if (code == 6671) return "the server gave up on the job; import the data again";
@@ -222,6 +227,9 @@ std::unique_ptr<ImportJob> ImportJob::attach(std::shared_ptr<ClientCore> client,
   return job;
 }
 
+ImportJob::ImportJob(std::shared_ptr<ClientCore> client, Source source)
+    : client_(std::move(client)), source_(source), reply_(kErrorFields) {}
+
 std::string ImportJob::what() const { return "import job " + (id_.empty() ? "(not run)" : id_); }
 
 void ImportJob::run(const ProgressSink &progress, const Deadline &deadline) {
@@ -333,8 +341,7 @@ void ImportJob::run_and_wait(const ProgressSink &progress, const Deadline &deadl
     id_.clear();
     state_ = CARTO_IMPORT_STATE_NEW;
     state_name_ = "new";
-    doc_.reset();
-    json_text_.clear();
+    reply_.clear();
     run_once(progress, deadline);
     wait(deadline, progress);
   }
@@ -372,41 +379,23 @@ void ImportJob::take(JsonPtr doc, const std::string &request) {
       add_string(w, key.c_str(), text.c_str());
     }
   }
-  json_text_ = json_print(doc.get());
-  doc_ = std::move(doc);
+  reply_.take(std::move(doc));
 }
 
 int ImportJob::success() const {
-  const cJSON *s = json_member(doc_.get(), "success");
+  const cJSON *s = json_member(reply_.doc(), "success");
   if (cJSON_IsBool(s)) return cJSON_IsTrue(s) ? 1 : 0;
   return -1;
 }
 
 int ImportJob::error_code() const {
-  return static_cast<int>(json_int(doc_.get(), "error_code", 0));
-}
-
-const char *ImportJob::get_string(const std::string &field) const {
-  const cJSON *obj = doc_.get();
-  std::string key = field;
-  static const struct { const char *alias, *key; } error_fields[] = {
-      {"error_title", "title"}, {"error_explanation", "what_about"}, {"error_source", "source"}};
-  for (const auto &f : error_fields)
-    if (field == f.alias) {
-      obj = json_member(obj, "get_error_text");
-      key = f.key;
-    }
-  return json_value_string(json_member(obj, key.c_str()));
-}
-
-std::optional<long long> ImportJob::get_int(const std::string &field) const {
-  return json_value_int(json_member(doc_.get(), field.c_str()));
+  return static_cast<int>(json_int(reply_.doc(), "error_code", 0));
 }
 
 std::vector<std::string> ImportJob::table_refs() const {
   std::vector<std::string> refs;
   // carto-import-server lists every table it created (the Rails model's hidden table_names).
-  const cJSON *names = json_member(doc_.get(), "table_names");
+  const cJSON *names = json_member(reply_.doc(), "table_names");
   const cJSON *item = nullptr;
   cJSON_ArrayForEach(item, names) {
     if (cJSON_IsString(item)) refs.emplace_back(item->valuestring);
@@ -422,7 +411,7 @@ Error ImportJob::failure_error() const {
   ErrorInfo e;
   e.code = CARTO_IMPORT_EREMOTE;
   e.remote_code = error_code();
-  const cJSON *text = json_member(doc_.get(), "get_error_text");
+  const cJSON *text = json_member(reply_.doc(), "get_error_text");
   if (json_is_string(text, "title")) e.set_title(json_string(text, "title"));
   if (json_is_string(text, "what_about")) e.set_explanation(json_string(text, "what_about"));
   if (json_is_string(text, "source")) e.set_source(json_string(text, "source"));
