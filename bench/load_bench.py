@@ -22,16 +22,16 @@ import http.server
 import json
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "support"))
+from cis_launcher import LOG_INHERIT, CisServer, LaunchError  # noqa: E402
 
 FINAL = ("complete", "failure")
 
@@ -182,33 +182,25 @@ def main():
     ap.add_argument("extra", nargs="*", help="more server flags (after --)")
     a = ap.parse_args()
 
-    work = tempfile.mkdtemp(prefix="carto-load-")
     users = {"load%d" % u: "load-key-%d" % u for u in range(a.users)}
-    args = [a.server, "--port", "0", "--data", os.path.join(work, "data"), "--quiet",
-            "--allow-private-urls", "--step-delay-ms", "0", "--max-concurrent-imports", "10"]
-    for u, k in users.items():
-        args += ["--user", "%s:%s" % (u, k)]
-    args += a.extra
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE)
-    line = proc.stdout.readline().decode().strip()
-    if not line.startswith("listening on "):
-        sys.exit("server did not start: %r" % line)
-    base = line[len("listening on "):]
+    server = CisServer(a.server, users=users, quiet=True, log=LOG_INHERIT,
+                       args=["--step-delay-ms", "0", "--max-concurrent-imports", "10"] + a.extra)
     try:
-        report(a, base, users, proc)
+        server.start()
+        report(a, server.url, users, server.pid)
+    except LaunchError as e:
+        sys.exit(str(e))
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
+        server.close()
 
 
-def report(a, base, users, proc):
+def report(a, base, users, server_pid):
     stats = Stats()
     api = Api(base, stats)
     files = {}
     httpd = file_server(files)
     peak, stop = {"rss_kib": 0, "fds": 0}, threading.Event()
-    threading.Thread(target=sampler, args=(proc.pid, peak, stop), daemon=True).start()
+    threading.Thread(target=sampler, args=(server_pid, peak, stop), daemon=True).start()
 
     deadline = time.time() + a.seconds
     names = list(users)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright (c) 2026, the libcarto_import authors
-# Shared by the benchmark scripts (sourced): a scratch folder, and carto-import-server started,
-# waited for, stopped. Needs SERVER (the binary) and KEY (the account's key).
+# Shared by the benchmark scripts (sourced by bash): a scratch folder, and carto-import-server
+# started, waited for, stopped. Needs SERVER (the binary) and KEY (the account's key).
 
 # make_work NAME: a scratch folder in WORK, removed at exit (KEEP=1 keeps it), with the server
 # stopped if it still runs.
@@ -16,13 +16,17 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] && echo "kept $WORK" || rm -rf "$WORK"
 }
 
-# start_server DATA_DIR FLAGS... : starts the server, sets SERVER_PID and CARTO_API_URL.
+# start_server DATA_DIR FLAGS... : starts the server through tests/support/with_server.py (the
+# project's one launcher: it keeps DATA_DIR), sets SERVER_PID (the launcher's: a kill stops
+# both) and CARTO_API_URL.
 start_server() {
-  local data=$1; shift
+  local data=$1 flag; shift
+  for flag; do shift; set -- "$@" "--server-arg=$flag"; done
   mkdir -p "$data"
-  "$SERVER" --port 0 --data "$data" --user "bench:$KEY" --quiet --allow-private-urls "$@" >"$WORK/server.out" &
+  python3 "${BASH_SOURCE[0]%/*}/../tests/support/with_server.py" "$SERVER" --data "$data" \
+    --user "bench:$KEY" --server-arg=--quiet "$@" >"$WORK/server.out" &
   SERVER_PID=$!
-  for _ in $(seq 200); do
+  for _ in $(seq 300); do
     grep -q '^listening on ' "$WORK/server.out" 2>/dev/null && break
     sleep 0.05
   done

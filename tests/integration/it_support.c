@@ -64,8 +64,8 @@ static pid_t spawn(char *const *argv, int *out_fd, int quiet_stderr) {
   return pid;
 }
 
-/* Reads the child's first stdout line (up to size-1 chars) within timeout_ms. */
-static int read_first_line(int fd, char *line, size_t size, long timeout_ms) {
+/* Reads the child's next stdout line (up to size-1 chars) within timeout_ms. */
+static int read_line(int fd, char *line, size_t size, long timeout_ms) {
   size_t n = 0;
   const double end = now_ms() + (double)timeout_ms;
   while (n + 1 < size) {
@@ -88,9 +88,11 @@ static int read_first_line(int fd, char *line, size_t size, long timeout_ms) {
   return -1;
 }
 
-static void reap(pid_t pid, int sig) {
+/* Sends sig to `target` and waits for the child `pid` (the same process, or the launcher of
+ * the server `target`), SIGKILL after 10 s. */
+static void reap_after(pid_t pid, pid_t target, int sig) {
   if (pid <= 0) return;
-  kill(pid, sig);
+  kill(target > 0 ? target : pid, sig);
   for (int i = 0; i < 500; ++i) {  /* 10 s, then SIGKILL */
     const pid_t r = waitpid(pid, NULL, WNOHANG);
     if (r == pid || (r < 0 && errno == ECHILD)) return;
@@ -100,39 +102,40 @@ static void reap(pid_t pid, int sig) {
   waitpid(pid, NULL, 0);
 }
 
+static void reap(pid_t pid, int sig) { reap_after(pid, pid, sig); }
+
 /* ---- servers ---------------------------------------------------------------------------------- */
 
+/* Through tests/support/with_server.py (the project's one server launcher), which prints the
+ * server's first line and its pid, and dies with the test (the server with it). */
 static void server_launch(it_server *s) {
   const char *bin = getenv("CARTO_IMPORT_SERVER");
+  const char *python = getenv("CARTO_IT_PYTHON");
+  const char *launcher = getenv("CARTO_IT_WITH_SERVER");
   if (!bin || !*bin) fail_msg("CARTO_IMPORT_SERVER is not set (the carto-import-server binary)");
-  char user[64];
-  snprintf(user, sizeof user, "%s:%s", IT_USER, IT_API_KEY);
-  char *argv[48];
-  int n = 0;
-  argv[n++] = (char *)bin;
-  argv[n++] = "--port";
-  argv[n++] = "0";
-  argv[n++] = "--data";
-  argv[n++] = s->data_dir;
-  argv[n++] = "--user";
-  argv[n++] = user;
-  argv[n++] = "--test-hooks";
-  argv[n++] = "--allow-private-urls"; /* the tests' URL imports fetch from loopback */
-  if (!getenv("CARTO_IT_VERBOSE")) argv[n++] = "--quiet";
-  int has_delay = 0;
-  for (int i = 0; i < s->nargs; ++i)
-    if (strcmp(s->args[i], "--step-delay-ms") == 0) has_delay = 1;
-  if (!has_delay) {
-    argv[n++] = "--step-delay-ms";
-    argv[n++] = "0";
+  if (!python || !*python || !launcher || !*launcher)
+    fail_msg("CARTO_IT_PYTHON or CARTO_IT_WITH_SERVER is not set (tests/support/with_server.py)");
+  char flags[32][160]; /* --server-arg=FLAG */
+  const char *fixed[] = {"--test-hooks", "--step-delay-ms", "0", /* the server keeps the last */
+                         getenv("CARTO_IT_VERBOSE") ? NULL : "--quiet"};
+  const int nfixed = fixed[3] ? 4 : 3;
+  char *argv[48] = {(char *)python, (char *)launcher, (char *)bin, "--data", s->data_dir,
+                    "--user", IT_USER ":" IT_API_KEY};
+  int n = 7;
+  for (int i = 0; i < nfixed + s->nargs; ++i) {
+    const char *flag = i < nfixed ? fixed[i] : s->args[i - nfixed];
+    if (snprintf(flags[i], sizeof flags[i], "--server-arg=%s", flag) >= (int)sizeof flags[i])
+      fail_msg("server flag too long: %s", flag);
+    argv[n++] = flags[i];
   }
-  for (int i = 0; i < s->nargs; ++i) argv[n++] = s->args[i];
   argv[n] = NULL;
 
   s->pid = spawn(argv, &s->out_fd, 0);
-  char line[256], scheme[8] = "";
-  if (read_first_line(s->out_fd, line, sizeof line, 30000) != 0 ||
-      sscanf(line, "listening on %7[a-z]://127.0.0.1:%d", scheme, &s->port) != 2) {
+  char line[256], pid_line[32], scheme[8] = "";
+  if (read_line(s->out_fd, line, sizeof line, 30000) != 0 ||
+      sscanf(line, "listening on %7[a-z]://127.0.0.1:%d", scheme, &s->port) != 2 ||
+      read_line(s->out_fd, pid_line, sizeof pid_line, 5000) != 0 ||
+      sscanf(pid_line, "pid %d", &s->server_pid) != 1) {
     reap(s->pid, SIGKILL);
     s->pid = 0;
     it_rm_rf(s->data_dir); /* the teardown does not run after a failed setup */
@@ -166,7 +169,7 @@ it_server *it_server_start(const char *const *extra_args) {
 }
 
 void it_server_kill(it_server *s, int sig) {
-  reap(s->pid, sig);
+  reap_after(s->pid, s->server_pid, sig);
   s->pid = 0;
   if (s->out_fd >= 0) close(s->out_fd);
   s->out_fd = -1;
@@ -419,7 +422,7 @@ it_files *it_files_start(const char *dir) {
   f->pid = spawn(argv, &f->out_fd, 1);
   char line[256];
   const char *port = NULL;
-  if (read_first_line(f->out_fd, line, sizeof line, 30000) == 0) port = strstr(line, " port ");
+  if (read_line(f->out_fd, line, sizeof line, 30000) == 0) port = strstr(line, " port ");
   if (!port) {
     reap(f->pid, SIGKILL);
     free(f);

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause
  * Copyright (c) 2026, the libcarto_import authors */
 /* Support for the integration tests: each test talks to a real carto-import-server that it
- * starts itself (fork/exec of $CARTO_IMPORT_SERVER, --port 0, a throwaway data directory),
+ * starts itself (through tests/support/with_server.py: --port 0, a throwaway data directory),
  * drives its /_test hooks with libcurl, and uses only carto_import.h for everything else.
  *
  * Environment (set by tests/integration/CMakeLists.txt):
  *   CARTO_IMPORT_SERVER   the server binary (required)
- *   CARTO_IT_PYTHON       python3, to serve local files over http for URL imports
+ *   CARTO_IT_WITH_SERVER  tests/support/with_server.py, which starts it (required)
+ *   CARTO_IT_PYTHON       python3, for with_server.py and to serve local files for URL imports
  *   CARTO_IT_ZIP          the zip tool, to build multi-file archives
  *   CARTO_IT_VERBOSE      if set, the server logs its requests on stderr
  */
@@ -28,7 +29,8 @@
 /* ---- servers ------------------------------------------------------------------------------ */
 
 typedef struct it_server {
-  pid_t pid;                /* 0 when not running */
+  pid_t pid;                /* its launcher (with_server.py); 0 when not running */
+  pid_t server_pid;         /* the server itself */
   int port;
   int out_fd;               /* the read end of the server's stdout */
   char data_dir[256];       /* kept across restarts; removed by it_server_stop */

@@ -8,8 +8,9 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
+import sys
 import threading
+import warnings
 import time
 import urllib.error
 import urllib.parse
@@ -17,6 +18,9 @@ import urllib.request
 import uuid
 
 import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+from cis_launcher import CisServer  # noqa: E402
 
 SERVER = os.environ.get("CARTO_IMPORT_SERVER")
 USERS = {"alice": "alice-master-key", "bob": "bob-master-key"}
@@ -58,50 +62,21 @@ def multipart(fields=(), files=()):
     return "multipart/form-data; boundary=" + boundary, bytes(out)
 
 
-class Server:
-    """A running carto-import-server with its own data directory."""
+class Server(CisServer):
+    """A running carto-import-server with its own data directory (tests/support/cis_launcher.py),
+    and HTTP helpers."""
 
     def __init__(self, data_dir, extra_args=(), users=USERS, quiet=True, allow_private_urls=True):
         """allow_private_urls: the suite's URL imports fetch from loopback (the production rules
         are tested with False)."""
-        self.data_dir = data_dir
-        self.args = [SERVER, "--port", "0", "--data", data_dir] + (["--quiet"] if quiet else [])
-        if allow_private_urls:
-            self.args.append("--allow-private-urls")
-        for name, key in users.items():
-            self.args += ["--user", "%s:%s" % (name, key)]
-        self.args += list(extra_args)
-        self.proc = None
+        super().__init__(SERVER, users=users, args=extra_args, data_dir=data_dir, quiet=quiet,
+                         allow_private_urls=allow_private_urls)
         self.start()
-
-    def start(self):
-        self.proc = subprocess.Popen(self.args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        line = self.proc.stdout.readline().decode().strip()
-        if not line.startswith("listening on http://"):
-            err = self.proc.stderr.read().decode() if self.proc.poll() is not None else ""
-            raise RuntimeError("server did not start: %r %s" % (line, err))
-        self.url = line[len("listening on "):]
-        self.port = int(self.url.rsplit(":", 1)[1])
 
     def stop(self, sig=signal.SIGTERM):
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(sig)
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        if self.proc:
-            self.stderr_text = self.proc.stderr.read().decode("utf-8", "replace")
-            self.proc.stdout.close()
-            self.proc.stderr.close()
-        rc = self.proc.returncode if self.proc else None
-        self.proc = None
+        rc = super().stop(sig)
+        self.stderr_text = self.log_text
         return rc
-
-    def restart(self, sig=signal.SIGTERM):
-        self.stop(sig)
-        self.start()
 
     # ---- HTTP ----
     def base(self, user="alice"):
@@ -191,6 +166,8 @@ def make_server(tmp_path):
     yield factory
     for s in servers:
         s.stop(signal.SIGKILL)
+        if s.crash:
+            warnings.warn("carto-import-server %s\n%s" % (s.crash, s.stderr_text))
 
 
 @pytest.fixture
