@@ -171,18 +171,12 @@ carto_import_status carto_import_dataset_list_last_error(const carto_import_data
 
 const char *carto_import_dataset_get_string(const carto_import_dataset *dataset,
                                             const char *field) {
-  return capi::guard_value<const char *>(nullptr, [&]() -> const char * {
-    const Dataset &d = dataset_of(dataset);
-    return field ? d.get_string(field) : nullptr;
-  });
+  return capi::get_string(dataset, dataset_of, field);
 }
 
 long long carto_import_dataset_get_int(const carto_import_dataset *dataset, const char *field,
                                        long long fallback) {
-  return capi::guard_value<long long>(fallback, [&] {
-    const Dataset &d = dataset_of(dataset);
-    return field ? d.get_int(field).value_or(fallback) : fallback;
-  });
+  return capi::get_int(dataset, dataset_of, field, fallback);
 }
 
 carto_import_privacy carto_import_dataset_privacy(const carto_import_dataset *dataset) {
@@ -192,8 +186,7 @@ carto_import_privacy carto_import_dataset_privacy(const carto_import_dataset *da
 }
 
 const char *carto_import_dataset_json(const carto_import_dataset *dataset) {
-  return capi::guard_value<const char *>(nullptr,
-                                         [&] { return dataset_of(dataset).json().c_str(); });
+  return capi::get_json(dataset, dataset_of);
 }
 
 carto_import_status carto_import_dataset_set_string(carto_import_dataset *dataset,

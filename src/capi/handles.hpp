@@ -58,6 +58,31 @@ carto_import_status take_handle_error(const H *h, Kind kind, carto_import_error 
   return snapshot(h->error ? &*h->error : nullptr, out);
 }
 
+// The C getters of an object described by the server (job, dataset, sync table): of(handle)
+// returns the object, or throws for a bad handle; a NULL field gives NULL or the fallback.
+template <class H, class Of>
+const char *get_string(const H *h, Of &&of, const char *field) {
+  return guard_value<const char *>(nullptr, [&]() -> const char * {
+    const auto &object = of(h);
+    return field ? object.get_string(field) : nullptr;
+  });
+}
+template <class H, class Of>
+long long get_int(const H *h, Of &&of, const char *field, long long fallback) {
+  return guard_value<long long>(fallback, [&] {
+    const auto &object = of(h);
+    return field ? object.get_int(field).value_or(fallback) : fallback;
+  });
+}
+// The object's JSON text; NULL before the server described it.
+template <class H, class Of>
+const char *get_json(const H *h, Of &&of) {
+  return guard_value<const char *>(nullptr, [&]() -> const char * {
+    const std::string &json = of(h).json();
+    return json.empty() ? nullptr : json.c_str();
+  });
+}
+
 // A copy of item i of a list handle (datasets or sync tables), as a new owned object; EINVAL
 // when i is out of range. `name` names the list, `what` its items, in messages.
 template <class List>

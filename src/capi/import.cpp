@@ -205,25 +205,16 @@ int carto_import_job_error_code(const carto_import_job *job) {
 }
 
 const char *carto_import_job_get_string(const carto_import_job *job, const char *field) {
-  return capi::guard_value<const char *>(nullptr, [&]() -> const char * {
-    const ImportJob &j = capi::job_of(job);
-    return field ? j.get_string(field) : nullptr;
-  });
+  return capi::get_string(job, capi::job_of, field);
 }
 
 long long carto_import_job_get_int(const carto_import_job *job, const char *field,
                                    long long fallback) {
-  return capi::guard_value<long long>(fallback, [&] {
-    const ImportJob &j = capi::job_of(job);
-    return field ? j.get_int(field).value_or(fallback) : fallback;
-  });
+  return capi::get_int(job, capi::job_of, field, fallback);
 }
 
 const char *carto_import_job_json(const carto_import_job *job) {
-  return capi::guard_value<const char *>(nullptr, [&]() -> const char * {
-    const ImportJob &j = capi::job_of(job);
-    return j.json().empty() ? nullptr : j.json().c_str();
-  });
+  return capi::get_json(job, capi::job_of);
 }
 
 int carto_import_job_upload_compression(const carto_import_job *job) {

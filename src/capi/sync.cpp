@@ -149,22 +149,16 @@ const char *carto_import_sync_state_name(const carto_import_sync *sync) {
 }
 
 const char *carto_import_sync_get_string(const carto_import_sync *sync, const char *field) {
-  return capi::guard_value<const char *>(nullptr, [&]() -> const char * {
-    const SyncTable &s = sync_of(sync);
-    return field ? s.get_string(field) : nullptr;
-  });
+  return capi::get_string(sync, sync_of, field);
 }
 
 long long carto_import_sync_get_int(const carto_import_sync *sync, const char *field,
                                     long long fallback) {
-  return capi::guard_value<long long>(fallback, [&] {
-    const SyncTable &s = sync_of(sync);
-    return field ? s.get_int(field).value_or(fallback) : fallback;
-  });
+  return capi::get_int(sync, sync_of, field, fallback);
 }
 
 const char *carto_import_sync_json(const carto_import_sync *sync) {
-  return capi::guard_value<const char *>(nullptr, [&] { return sync_of(sync).json().c_str(); });
+  return capi::get_json(sync, sync_of);
 }
 
 carto_import_status carto_import_sync_dataset(carto_import_dataset **out, carto_import_sync *sync) {

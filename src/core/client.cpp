@@ -2,15 +2,13 @@
 // Copyright (c) 2026, the libcarto_import authors
 #include "core/client.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <cstring>
-#include <mutex>
 
 #include "carto_import.h"
 #include "core/error.hpp"
 #include "core/global.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -35,16 +33,10 @@ const Options &validated(const Options &opts) {
 
 ClientCore::ClientCore(const Options &opts) : opts_(validated(opts)), transport_(opts_) {
   global_init();  // here rather than at the first request, so that a failure shows at once
-  register_secret(opts_.api_key);
+  register_secret(this, opts_.api_key);
 }
 
-ClientCore::~ClientCore() {
-  unregister_secret(opts_.api_key);
-  for (auto &secret : secrets_) {
-    unregister_secret(secret);
-    wipe(secret);
-  }
-}
+ClientCore::~ClientCore() { forget_secrets(this); }
 
 void ClientCore::hide_passwords(const cJSON *connector) {
   const cJSON *item = nullptr;
@@ -53,15 +45,11 @@ void ClientCore::hide_passwords(const cJSON *connector) {
       hide_passwords(item);
       continue;
     }
-    std::string name = item->string ? item->string : "";
-    for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string name = lower(item->string ? item->string : "");
     if (!cJSON_IsString(item) || std::strlen(item->valuestring) < 4 ||
         (name.find("password") == std::string::npos && name.find("passwd") == std::string::npos))
       continue;
-    std::lock_guard<std::mutex> lock(secrets_mu_);
-    if (std::find(secrets_.begin(), secrets_.end(), item->valuestring) != secrets_.end()) continue;
-    secrets_.emplace_back(item->valuestring);
-    register_secret(secrets_.back());
+    register_secret(this, item->valuestring);
   }
 }
 

@@ -5,9 +5,7 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
 
 #include "core/http.hpp"
 #include "core/json.hpp"
@@ -39,7 +37,8 @@ class ClientCore {
 
   // Registers the passwords of a connector (every "password"/"passwd" string member, at any
   // depth, of 4 characters or more) as secrets for the client's lifetime, so that a server
-  // quoting one in prose gets it redacted too.
+  // quoting one in prose gets it redacted too. The registry holds them (core/redact.hpp) and
+  // wipes them when the client goes away.
   void hide_passwords(const cJSON *connector);
 
   // Sends a request and parses the JSON reply; throws EPROTOCOL when a 2xx body is not a
@@ -51,8 +50,6 @@ class ClientCore {
  private:
   Options opts_;
   Transport transport_;
-  std::mutex secrets_mu_;
-  std::vector<std::string> secrets_;  // registered by hide_passwords
 };
 
 }  // namespace carto

@@ -9,6 +9,7 @@
 
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -22,20 +23,12 @@ QueryParams dataset_query() {
 const char *const kEditable[] = {"name",   "display_name", "description", "privacy",
                                  "license", "attributions", "source",      "title"};
 
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Nested fields: "table_id" is table.id, and so on.
-struct Nested {
-  const char *alias, *object, *key;
-};
-const Nested kNested[] = {{"table_id", "table", "id"},
-                          {"table_name", "table", "name"},
-                          {"synchronization_id", "synchronization", "id"},
-                          {"row_count", "table", "row_count"},
-                          {"size", "table", "size"}};
+const JsonAlias kNested[] = {{"table_id", "table", "id"},
+                             {"table_name", "table", "name"},
+                             {"synchronization_id", "synchronization", "id"},
+                             {"row_count", "table", "row_count"},
+                             {"size", "table", "size"}};
 
 // The dataset endpoints accept anonymous callers (PROTOCOL §5.1): a key the server did not
 // accept gives the public view instead of an error. Say so rather than return a partial view.
@@ -47,29 +40,17 @@ Error anonymous_answer(const HttpRequest &req) {
   return Error(std::move(e));
 }
 
-const cJSON *lookup(const cJSON *viz, const std::string &field) {
-  for (const auto &n : kNested)
-    if (field == n.alias) return json_member(json_member(viz, n.object), n.key);
-  return json_member(viz, field.c_str());
-}
-
 }  // namespace
 
-Dataset::Dataset(std::shared_ptr<ClientCore> client, JsonPtr viz) : client_(std::move(client)) {
+Dataset::Dataset(std::shared_ptr<ClientCore> client, JsonPtr viz)
+    : client_(std::move(client)), viz_(kNested) {
   take(std::move(viz), "dataset");
-}
-
-Dataset::Dataset(const Dataset &other)
-    : client_(other.client_), viz_(cJSON_Duplicate(other.viz_.get(), 1)),
-      json_text_(other.json_text_), changed_(other.changed_) {
-  if (!viz_) throw std::bad_alloc();
 }
 
 void Dataset::take(JsonPtr viz, const std::string &request) {
   if (!viz || !json_is_string(viz.get(), "id"))
     throw protocol_error(request, "the visualization has no id");
-  json_text_ = json_print(viz.get());
-  viz_ = std::move(viz);
+  viz_.take(std::move(viz));
   changed_.clear();
 }
 
@@ -106,18 +87,10 @@ std::unique_ptr<Dataset> Dataset::of_table(std::shared_ptr<ClientCore> client,
   return fetch(std::move(client), viz_id, deadline);
 }
 
-std::string Dataset::id() const { return json_string(viz_.get(), "id"); }
-
-const char *Dataset::get_string(const std::string &field) const {
-  return json_value_string(lookup(viz_.get(), field));
-}
-
-std::optional<long long> Dataset::get_int(const std::string &field) const {
-  return json_value_int(lookup(viz_.get(), field));
-}
+std::string Dataset::id() const { return json_string(viz_.doc(), "id"); }
 
 int Dataset::privacy() const {
-  const std::string p = lower(json_string(viz_.get(), "privacy"));
+  const std::string p = lower(json_string(viz_.doc(), "privacy"));
   if (p == "public") return CARTO_IMPORT_PRIVACY_PUBLIC;
   if (p == "private") return CARTO_IMPORT_PRIVACY_PRIVATE;
   if (p == "link") return CARTO_IMPORT_PRIVACY_LINK;
@@ -142,13 +115,14 @@ void Dataset::set_string(const std::string &field, const char *value) {
   }
   cJSON *item = value ? cJSON_CreateString(v.c_str()) : cJSON_CreateNull();
   if (!item) throw std::bad_alloc();
-  if (json_has(viz_.get(), field.c_str())) {
-    cJSON_ReplaceItemInObjectCaseSensitive(viz_.get(), field.c_str(), item);
-  } else if (!cJSON_AddItemToObject(viz_.get(), field.c_str(), item)) {
-    cJSON_Delete(item);
-    throw std::bad_alloc();
-  }
-  json_text_ = json_print(viz_.get());
+  viz_.edit([&](cJSON *viz) {
+    if (json_has(viz, field.c_str())) {
+      cJSON_ReplaceItemInObjectCaseSensitive(viz, field.c_str(), item);
+    } else if (!cJSON_AddItemToObject(viz, field.c_str(), item)) {
+      cJSON_Delete(item);
+      throw std::bad_alloc();
+    }
+  });
   changed_.insert(field);
 }
 
@@ -157,7 +131,7 @@ void Dataset::save() {
   JsonPtr body(cJSON_CreateObject());
   if (!body || !cJSON_AddStringToObject(body.get(), "id", id().c_str())) throw std::bad_alloc();
   for (const auto &field : changed_) {
-    cJSON *copy = cJSON_Duplicate(json_member(viz_.get(), field.c_str()), 1);
+    cJSON *copy = cJSON_Duplicate(json_member(viz_.doc(), field.c_str()), 1);
     if (!copy || !cJSON_AddItemToObject(body.get(), field.c_str(), copy)) {
       cJSON_Delete(copy);
       throw std::bad_alloc();
@@ -176,7 +150,6 @@ void Dataset::save() {
 void Dataset::refresh(const Deadline &deadline) {
   auto fresh = fetch(client_, id(), deadline);
   viz_ = std::move(fresh->viz_);
-  json_text_ = std::move(fresh->json_text_);
   changed_.clear();
 }
 
@@ -187,7 +160,7 @@ void Dataset::remove(bool force) {
     const long long deps = get_int("dependent_visualizations_count").value_or(0);
     if (deps > 0)
       throw Error(CARTO_IMPORT_EINUSE,
-                  "dataset '" + json_string(viz_.get(), "name") + "' has " +
+                  "dataset '" + json_string(viz_.doc(), "name") + "' has " +
                       std::to_string(deps) + " dependent map" + (deps == 1 ? "" : "s") +
                       " that deleting it would break; delete them first, or force the delete");
   }

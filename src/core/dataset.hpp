@@ -11,13 +11,13 @@
 #include <vector>
 
 #include "core/client.hpp"
+#include "core/json_snapshot.hpp"
 
 namespace carto {
 
 class Dataset {
  public:
   Dataset(std::shared_ptr<ClientCore> client, JsonPtr viz);
-  Dataset(const Dataset &other);
 
   // GET api/v1/viz/ID_OR_NAME with its dependent maps counted.
   static std::unique_ptr<Dataset> fetch(std::shared_ptr<ClientCore> client,
@@ -28,10 +28,10 @@ class Dataset {
                                            const std::string &table,
                                            const Deadline &deadline = std::nullopt);
 
-  const char *get_string(const std::string &field) const;
-  std::optional<long long> get_int(const std::string &field) const;
+  const char *get_string(const std::string &field) const { return viz_.get_string(field); }
+  std::optional<long long> get_int(const std::string &field) const { return viz_.get_int(field); }
   int privacy() const;
-  const std::string &json() const { return json_text_; }
+  const std::string &json() const { return viz_.json(); }
   std::string id() const;
 
   void set_string(const std::string &field, const char *value);
@@ -43,8 +43,7 @@ class Dataset {
   void take(JsonPtr viz, const std::string &request);
 
   std::shared_ptr<ClientCore> client_;
-  JsonPtr viz_;
-  std::string json_text_;
+  JsonSnapshot viz_;  // the visualization as last fetched, with local edits
   std::set<std::string> changed_;
 };
 

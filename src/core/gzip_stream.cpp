@@ -8,12 +8,12 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -27,9 +27,7 @@ using Clock = std::chrono::steady_clock;
 std::string extension_of(const std::string &name) {
   const size_t dot = name.find_last_of('.');
   if (dot == std::string::npos || name.find('/', dot) != std::string::npos) return "";
-  std::string ext = name.substr(dot + 1);
-  for (auto &c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
+  return lower(name.substr(dot + 1));
 }
 
 bool in(const std::string &ext, std::initializer_list<const char *> list) {

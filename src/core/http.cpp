@@ -17,6 +17,7 @@
 #include "core/global.hpp"
 #include "core/gzip_stream.hpp"
 #include "core/redact.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -87,8 +88,7 @@ size_t on_header(char *data, size_t size, size_t n, void *userp) {
   }
   const size_t colon = line.find(':');
   if (colon == std::string::npos) return len;
-  std::string name = line.substr(0, colon);
-  for (auto &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = lower(line.substr(0, colon));
   size_t v = colon + 1;
   while (v < line.size() && (line[v] == ' ' || line[v] == '\t')) ++v;
   sink->reply.headers[name] = line.substr(v);
@@ -173,7 +173,7 @@ Deadline earlier(const Deadline &deadline, long ms) {
 
 
 Transport::Transport(const Options &opts) : opts_(opts) {
-  user_agent_ = std::string("libcarto_import/") + carto_import_version();
+  user_agent_ = "libcarto_import/" CARTO_IMPORT_VERSION_STRING;  // the build's version (CMake)
   if (!opts_.user_agent_suffix.empty()) user_agent_ += " " + opts_.user_agent_suffix;
 }
 
@@ -365,7 +365,7 @@ HttpReply Transport::send(const HttpRequest &req, const Deadline &caller_deadlin
       may_retry = retryable_status(reply.status) && (idempotent || reply.status == 429);
     } catch (const Error &e) {
       failure = e.info();
-      debug_line(req, attempt, carto_import_strerror(e.code()), traffic, started);
+      debug_line(req, attempt, strerror_text(e.code()), traffic, started);
       const bool transport = e.code() == CARTO_IMPORT_ENETWORK || e.code() == CARTO_IMPORT_ETIMEDOUT;
       lost = transport && traffic.any_sent;
       // A POST is repeated only when not one byte of it reached the server.

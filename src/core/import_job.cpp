@@ -13,6 +13,7 @@
 #include "carto_import.h"
 #include "core/error.hpp"
 #include "core/gzip_stream.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -53,6 +54,11 @@ void add_bool(cJSON *obj, const char *name, bool v) {
 void add_string(cJSON *obj, const char *name, const char *v) {
   if (v && !cJSON_AddStringToObject(obj, name, v)) throw std::bad_alloc();
 }
+
+// The error text's fields, under the names the C API gives them.
+const JsonAlias kErrorFields[] = {{"error_title", "get_error_text", "title"},
+                                  {"error_explanation", "get_error_text", "what_about"},
+                                  {"error_source", "get_error_text", "source"}};
 
 // What to do about a failed import, by who the server blames.
 std::string advice_for(int code, const std::string &source) {
@@ -180,9 +186,7 @@ std::unique_ptr<ImportJob> ImportJob::from_file(std::shared_ptr<ClientCore> clie
 bool is_fetchable_url(const std::string &s) noexcept {
   const size_t colon = s.find("://");
   if (colon == std::string::npos || colon > 5) return false;
-  std::string scheme;
-  for (size_t i = 0; i < colon; ++i)
-    scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  const std::string scheme = lower(s.substr(0, colon));
   return scheme == "http" || scheme == "https" || scheme == "ftp";
 }
 
@@ -208,7 +212,7 @@ std::unique_ptr<ImportJob> ImportJob::from_connector(std::shared_ptr<ClientCore>
   JsonPtr connector = parse_connector(connector_json);
   client->hide_passwords(connector.get());
   std::unique_ptr<ImportJob> job(new ImportJob(std::move(client), Source::connector));
-  job->connector_ = json_print(connector.get());
+  job->connector_ = std::move(connector);
   job->params_ = params;
   return job;
 }
@@ -222,6 +226,9 @@ std::unique_ptr<ImportJob> ImportJob::attach(std::shared_ptr<ClientCore> client,
   job->refresh();
   return job;
 }
+
+ImportJob::ImportJob(std::shared_ptr<ClientCore> client, Source source)
+    : client_(std::move(client)), source_(source), reply_(kErrorFields) {}
 
 std::string ImportJob::what() const { return "import job " + (id_.empty() ? "(not run)" : id_); }
 
@@ -292,11 +299,9 @@ void ImportJob::run_once(const ProgressSink &progress, const Deadline &deadline)
     JsonPtr body(cJSON_CreateObject());
     if (!body) throw std::bad_alloc();
     if (source_ == Source::connector) {
-      cJSON *connector = cJSON_Parse(connector_.c_str());
-      if (!connector || !cJSON_AddItemToObject(body.get(), "connector", connector)) {
-        cJSON_Delete(connector);
+      // A reference: the body is printed, then deleted without touching the job's connector.
+      if (!cJSON_AddItemReferenceToObject(body.get(), "connector", connector_.get()))
         throw std::bad_alloc();
-      }
     } else {
       add_string(body.get(), "url", url_.c_str());
     }
@@ -336,8 +341,7 @@ void ImportJob::run_and_wait(const ProgressSink &progress, const Deadline &deadl
     id_.clear();
     state_ = CARTO_IMPORT_STATE_NEW;
     state_name_ = "new";
-    doc_.reset();
-    json_text_.clear();
+    reply_.clear();
     run_once(progress, deadline);
     wait(deadline, progress);
   }
@@ -375,41 +379,23 @@ void ImportJob::take(JsonPtr doc, const std::string &request) {
       add_string(w, key.c_str(), text.c_str());
     }
   }
-  json_text_ = json_print(doc.get());
-  doc_ = std::move(doc);
+  reply_.take(std::move(doc));
 }
 
 int ImportJob::success() const {
-  const cJSON *s = json_member(doc_.get(), "success");
+  const cJSON *s = json_member(reply_.doc(), "success");
   if (cJSON_IsBool(s)) return cJSON_IsTrue(s) ? 1 : 0;
   return -1;
 }
 
 int ImportJob::error_code() const {
-  return static_cast<int>(json_int(doc_.get(), "error_code", 0));
-}
-
-const char *ImportJob::get_string(const std::string &field) const {
-  const cJSON *obj = doc_.get();
-  std::string key = field;
-  static const struct { const char *alias, *key; } error_fields[] = {
-      {"error_title", "title"}, {"error_explanation", "what_about"}, {"error_source", "source"}};
-  for (const auto &f : error_fields)
-    if (field == f.alias) {
-      obj = json_member(obj, "get_error_text");
-      key = f.key;
-    }
-  return json_value_string(json_member(obj, key.c_str()));
-}
-
-std::optional<long long> ImportJob::get_int(const std::string &field) const {
-  return json_value_int(json_member(doc_.get(), field.c_str()));
+  return static_cast<int>(json_int(reply_.doc(), "error_code", 0));
 }
 
 std::vector<std::string> ImportJob::table_refs() const {
   std::vector<std::string> refs;
   // carto-import-server lists every table it created (the Rails model's hidden table_names).
-  const cJSON *names = json_member(doc_.get(), "table_names");
+  const cJSON *names = json_member(reply_.doc(), "table_names");
   const cJSON *item = nullptr;
   cJSON_ArrayForEach(item, names) {
     if (cJSON_IsString(item)) refs.emplace_back(item->valuestring);
@@ -425,7 +411,7 @@ Error ImportJob::failure_error() const {
   ErrorInfo e;
   e.code = CARTO_IMPORT_EREMOTE;
   e.remote_code = error_code();
-  const cJSON *text = json_member(doc_.get(), "get_error_text");
+  const cJSON *text = json_member(reply_.doc(), "get_error_text");
   if (json_is_string(text, "title")) e.set_title(json_string(text, "title"));
   if (json_is_string(text, "what_about")) e.set_explanation(json_string(text, "what_about"));
   if (json_is_string(text, "source")) e.set_source(json_string(text, "source"));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/client.hpp"
+#include "core/json_snapshot.hpp"
 #include "core/poll.hpp"
 
 namespace carto {
@@ -69,9 +70,9 @@ class ImportJob {
   int success() const;  // 1, 0, or -1 while not final
   int error_code() const;
   // A string field (or error_title / error_explanation / error_source); nullptr if none.
-  const char *get_string(const std::string &field) const;
-  std::optional<long long> get_int(const std::string &field) const;
-  const std::string &json() const { return json_text_; }
+  const char *get_string(const std::string &field) const { return reply_.get_string(field); }
+  std::optional<long long> get_int(const std::string &field) const { return reply_.get_int(field); }
+  const std::string &json() const { return reply_.json(); }
   // The names of the tables the job created, as far as the server tells.
   std::vector<std::string> table_refs() const;
   const std::shared_ptr<ClientCore> &client() const { return client_; }
@@ -83,7 +84,7 @@ class ImportJob {
   Error failure_error() const;
 
  private:
-  ImportJob(std::shared_ptr<ClientCore> client, Source source) : client_(std::move(client)), source_(source) {}
+  ImportJob(std::shared_ptr<ClientCore> client, Source source);
   void run_once(const ProgressSink &progress, const Deadline &deadline);
   // Records why, in the job's warnings; the next run_once() sends the file uncompressed.
   void send_uncompressed_next(const std::string &why);
@@ -92,13 +93,13 @@ class ImportJob {
 
   std::shared_ptr<ClientCore> client_;
   Source source_;
-  std::string path_, url_, connector_;  // connector_: the connector object as JSON text
+  std::string path_, url_;
+  JsonPtr connector_;  // the connector object, as parsed (passwords registered as secrets)
   ImportParams params_;
   std::string id_;
   int state_ = 1;  // CARTO_IMPORT_STATE_NEW
   std::string state_name_ = "new";
-  JsonPtr doc_;
-  std::string json_text_;
+  JsonSnapshot reply_;  // the job as the server last described it
   int compression_ = -1;          // the client's option unless set (a retry: NONE)
   int upload_compression_ = 0;    // CARTO_IMPORT_COMPRESSION_AUTO: not sent yet
   std::shared_ptr<std::atomic<long long>> wire_sent_ = std::make_shared<std::atomic<long long>>(0);

@@ -3,8 +3,11 @@
 #include "core/redact.hpp"
 
 #include <cctype>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <set>
+#include <tuple>
 
 namespace carto {
 
@@ -16,8 +19,10 @@ std::mutex &registry_mutex() {
   static std::mutex m;
   return m;
 }
-std::map<std::string, int> &registry() {
-  static std::map<std::string, int> r;
+// Every registered secret, with its owners. The only copy the registry makes of a secret is
+// its key here: map nodes never move, so wiping the key before releasing the node clears it.
+std::map<std::string, std::set<const void *>, std::less<>> &registry() {
+  static std::map<std::string, std::set<const void *>, std::less<>> r;
   return r;
 }
 
@@ -174,16 +179,25 @@ void mask_patterns(std::string &text) {
 
 }  // namespace
 
-void register_secret(const std::string &secret) {
+void register_secret(const void *owner, std::string_view secret) {
   if (secret.empty()) return;
   std::lock_guard<std::mutex> lock(registry_mutex());
-  ++registry()[secret];
+  auto &r = registry();
+  auto it = r.lower_bound(secret);
+  if (it == r.end() || it->first != secret)  // built in its node: no temporary copy
+    it = r.emplace_hint(it, std::piecewise_construct, std::forward_as_tuple(secret),
+                        std::forward_as_tuple());
+  it->second.insert(owner);
 }
 
-void unregister_secret(const std::string &secret) {
+void forget_secrets(const void *owner) {
   std::lock_guard<std::mutex> lock(registry_mutex());
-  auto it = registry().find(secret);
-  if (it != registry().end() && --it->second == 0) registry().erase(it);
+  auto &r = registry();
+  for (auto it = r.begin(); it != r.end();) {
+    auto here = it++;
+    here->second.erase(owner);
+    if (here->second.empty()) wipe(r.extract(here).key());
+  }
 }
 
 std::string redact(const std::string &text, const std::string &secret) {

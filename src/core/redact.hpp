@@ -4,14 +4,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace carto {
 
-// Registers a secret (an API key) for the lifetime of the client holding it: every occurrence
-// is removed from messages by redact_secrets(). Registration is counted, so two clients may
-// hold the same key.
-void register_secret(const std::string &secret);
-void unregister_secret(const std::string &secret);
+// Registers a secret (an API key, a connector's password) held by `owner` (a client): every
+// occurrence is removed from messages by redact_secrets() until the owner forgets its secrets.
+// Several owners may hold the same secret; an empty secret is ignored.
+void register_secret(const void *owner, std::string_view secret);
+// Removes the owner's secrets from the registry; the registry's copy of a secret no other
+// owner holds is wiped before its memory is released.
+void forget_secrets(const void *owner);
 
 // Replaces with "[REDACTED]" every registered secret and, whatever the text around it, the
 // value of every api_key (any spelling: apiKey, API-KEY...), password or passwd parameter or

@@ -22,13 +22,6 @@ SyncTable::SyncTable(std::shared_ptr<ClientCore> client, JsonPtr doc, const std:
   take(std::move(doc), request);
 }
 
-SyncTable::SyncTable(const SyncTable &other)
-    : client_(other.client_), id_(other.id_), data_import_id_(other.data_import_id_),
-      state_(other.state_), state_name_(other.state_name_),
-      doc_(cJSON_Duplicate(other.doc_.get(), 1)), json_text_(other.json_text_) {
-  if (!doc_) throw std::bad_alloc();
-}
-
 void SyncTable::take(JsonPtr doc, const std::string &request) {
   if (!doc) throw protocol_error(request, "empty reply");
   const std::string id = json_string(doc.get(), "id");
@@ -38,8 +31,7 @@ void SyncTable::take(JsonPtr doc, const std::string &request) {
   if (!import_id.empty()) data_import_id_ = import_id;
   id_ = id;
   set_state(json_string(doc.get(), "state"));
-  json_text_ = json_print(doc.get());
-  doc_ = std::move(doc);
+  reply_.take(std::move(doc));
 }
 
 void SyncTable::set_state(const std::string &name) {
@@ -103,14 +95,14 @@ void SyncTable::refresh(const Deadline &deadline) {
 Error SyncTable::failure_error() const {
   ErrorInfo e;
   e.code = CARTO_IMPORT_EREMOTE;
-  e.remote_code = static_cast<int>(json_int(doc_.get(), "error_code", 0));
-  const std::string message = json_string(doc_.get(), "error_message");
+  e.remote_code = static_cast<int>(json_int(reply_.doc(), "error_code", 0));
+  const std::string message = json_string(reply_.doc(), "error_message");
   if (!message.empty()) e.set_explanation(message);
   e.message = what() + " failed";
   if (e.remote_code) e.message += " with CARTO error " + std::to_string(e.remote_code);
   if (!message.empty()) e.message += ": " + message;
   e.message += "; it is retried at its next run (retried " +
-               std::to_string(json_int(doc_.get(), "retried_times", 0)) +
+               std::to_string(json_int(reply_.doc(), "retried_times", 0)) +
                " times so far); check the source, or force a sync later";
   return Error(std::move(e));
 }
@@ -152,7 +144,7 @@ int SyncTable::force() {
   if (cJSON_IsTrue(enqueued)) return CARTO_IMPORT_FORCE_ENQUEUED;
   if (state_ == CARTO_IMPORT_STATE_QUEUED || state_ == CARTO_IMPORT_STATE_SYNCING)
     return CARTO_IMPORT_FORCE_BUSY;
-  const auto ran_at = parse_timestamp(json_string(doc_.get(), "ran_at"));
+  const auto ran_at = parse_timestamp(json_string(reply_.doc(), "ran_at"));
   if (ran_at && now - *ran_at < kSyncNowTimespan) return CARTO_IMPORT_FORCE_TOO_SOON;
   return CARTO_IMPORT_FORCE_BUSY;
 }
@@ -186,7 +178,7 @@ void SyncTable::remove() {
 }
 
 std::unique_ptr<Dataset> SyncTable::dataset(const Deadline &deadline) {
-  const std::string viz = json_string(doc_.get(), "visualization_id");
+  const std::string viz = json_string(reply_.doc(), "visualization_id");
   if (viz.empty())
     throw Error(CARTO_IMPORT_EINVAL, what() + " has no dataset yet (state '" + state_name_ +
                                          "'); wait for its first successful run");
@@ -195,11 +187,7 @@ std::unique_ptr<Dataset> SyncTable::dataset(const Deadline &deadline) {
 
 const char *SyncTable::get_string(const std::string &field) const {
   if (field == "data_import_id") return data_import_id_.empty() ? nullptr : data_import_id_.c_str();
-  return json_value_string(json_member(doc_.get(), field.c_str()));
-}
-
-std::optional<long long> SyncTable::get_int(const std::string &field) const {
-  return json_value_int(json_member(doc_.get(), field.c_str()));
+  return reply_.get_string(field);
 }
 
 std::vector<std::unique_ptr<SyncTable>> list_syncs(const std::shared_ptr<ClientCore> &client,

@@ -11,13 +11,13 @@
 #include "core/client.hpp"
 #include "core/dataset.hpp"
 #include "core/import_job.hpp"
+#include "core/json_snapshot.hpp"
 
 namespace carto {
 
 class SyncTable {
  public:
   SyncTable(std::shared_ptr<ClientCore> client, JsonPtr doc, const std::string &request);
-  SyncTable(const SyncTable &other);
 
   // source: a URL, or a connector object (then `connector` is true).
   static std::unique_ptr<SyncTable> create(std::shared_ptr<ClientCore> client,
@@ -39,8 +39,8 @@ class SyncTable {
   int state() const { return state_; }
   const std::string &state_name() const { return state_name_; }
   const char *get_string(const std::string &field) const;
-  std::optional<long long> get_int(const std::string &field) const;
-  const std::string &json() const { return json_text_; }
+  std::optional<long long> get_int(const std::string &field) const { return reply_.get_int(field); }
+  const std::string &json() const { return reply_.json(); }
   Error failure_error() const;
 
  private:
@@ -53,8 +53,7 @@ class SyncTable {
   std::string data_import_id_;
   int state_ = 0;
   std::string state_name_;
-  JsonPtr doc_;
-  std::string json_text_;
+  JsonSnapshot reply_;  // the sync table as the server last described it
 };
 
 // Every sync table of the account (one reply); EPROTOCOL for repeated ids, a total that is not

@@ -10,6 +10,7 @@
 
 #include "carto_import.h"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace carto {
 
@@ -34,11 +35,6 @@ std::string part(CURLU *u, CURLUPart which) {
   CurlStr s;
   if (curl_url_get(u, which, &s.p, 0) != CURLUE_OK || !s.p) return "";
   return s.p;
-}
-
-std::string lower(std::string s) {
-  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 std::vector<std::string> split_path(const std::string &path) {

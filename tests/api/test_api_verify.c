@@ -126,6 +126,35 @@ static void test_query_key_is_encoded(void **state) {
   assert_string_equal(stub_request_param(f->stub, 0, "api_key"), "k&y=1 2+");
 }
 
+/* A connector job sends the connector as given (unwrapped from {"connector": ...}), then the
+ * parameters, in one JSON body. */
+static void test_request_connector_body(void **state) {
+  struct fixture *f = *state;
+  const char *connection = "{\"server\":\"db\",\"port\":5432,\"password\":\"pw-7e3a\"}";
+  char wrapped[256], expected[320];
+  snprintf(wrapped, sizeof wrapped,
+           " {\"connector\": {\"provider\": \"postgres\", \"connection\": %s, "
+           "\"table\": \"roads\"}}", connection);
+  carto_import_params *p = NULL;
+  assert_ok(carto_import_params_new(&p));
+  assert_ok(carto_import_params_set_type_guessing(p, 0));
+  carto_import_job *job = NULL;
+  assert_ok(carto_import_job_new_connector(&job, f->client, wrapped, p));
+  carto_import_params_free(p);
+  stub_push(f->stub, 200, NULL,
+            "{\"item_queue_id\":\"11111111-2222-3333-4444-555555555555\",\"success\":true}");
+  assert_ok(carto_import_job_run(job, NULL, NULL));
+  carto_import_job_free(job);
+
+  assert_string_equal(stub_request_method(f->stub, 0), "POST");
+  assert_string_equal(stub_request_path(f->stub, 0), "/user/demo/api/v1/imports");
+  assert_string_equal(stub_request_header(f->stub, 0, "Content-Type"), "application/json");
+  snprintf(expected, sizeof expected,
+           "{\"connector\":{\"provider\":\"postgres\",\"connection\":%s,\"table\":\"roads\"},"
+           "\"type_guessing\":false}", connection);
+  assert_string_equal(stub_request_body(f->stub, 0), expected);
+}
+
 static void test_org_url_path(void **state) {
   struct fixture *f = *state;
   carto_import_options *o = NULL;
@@ -336,6 +365,7 @@ int main(void) {
       T(test_request_basic_auth),
       T(test_request_query_auth),
       T(test_query_key_is_encoded),
+      T(test_request_connector_body),
       T(test_org_url_path),
       T(test_401_empty),
       T(test_403_and_404),

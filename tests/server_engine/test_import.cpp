@@ -3,9 +3,10 @@
 // import_file and the table store: every format's happy path, archives, limits and error
 // codes, collision strategies, overwrite_table, describe/rename/drop, and garbage input.
 #include <algorithm>
-#include <thread>
 #include <cmath>
 #include <cstdio>
+#include <future>
+#include <thread>
 
 #include "engine_fixtures.hpp"
 
@@ -510,6 +511,41 @@ static void test_concurrent_imports(void **) {
   assert_str(join(names), "same|same_1|same_2|same_3");
 }
 
+// States are reported without the store's lock (the job runner sleeps its step delay there):
+// another import of the user runs meanwhile, and the names are chosen again when writing.
+static void test_states_reported_outside_the_lock(void **) {
+  for (const char *strategy : {"", "skip"}) {
+    Env env;
+    write_file(env.dir / "upload/same.csv", kPointsCsv);
+    ImportRequest slow = env.request("same.csv"), other = env.request("same.csv");
+    slow.collision_strategy = strategy;
+    other.set_state = nullptr;
+    ImportOutcome other_outcome;
+    other_outcome.error_code = -1;  // not run
+    std::vector<std::string> under_lock;
+    slow.set_state = [&](const std::string &state) {
+      bool free = std::async(std::launch::async, [&] {  // try_lock from a thread not holding it
+                    if (!env.store.mutex().try_lock()) return false;
+                    env.store.mutex().unlock();
+                    return true;
+                  }).get();
+      if (!free) under_lock.push_back(state);
+      else if (state == "importing")
+        std::thread([&] { other_outcome = cis::import_file(env.store, other); }).join();
+    };
+    ImportOutcome o = cis::import_file(env.store, slow);
+    assert_str(join(under_lock), "");
+    assert_ok(other_outcome);
+    assert_str(names_of(other_outcome), "same");
+    if (*strategy) {
+      assert_fails(o, 1022);
+    } else {
+      assert_ok(o);
+      assert_str(names_of(o), "same_1");
+    }
+  }
+}
+
 // ---- garbage ----
 
 static void test_garbage_never_crashes(void **) {
@@ -592,6 +628,7 @@ int main(void) {
       cmocka_unit_test(test_overwrite_table),
       cmocka_unit_test(test_store_operations),
       cmocka_unit_test(test_concurrent_imports),
+      cmocka_unit_test(test_states_reported_outside_the_lock),
       cmocka_unit_test(test_garbage_never_crashes),
       cmocka_unit_test(test_mutated_inputs_never_crash),
   };

@@ -11,12 +11,13 @@
 
 using carto::redact;
 using carto::redact_secrets;
+using carto::forget_secrets;
 using carto::register_secret;
-using carto::unregister_secret;
 
 namespace {
 
 const char *const kKey = "f00dfeedcafe1234deadbeef5678abcd";
+const int kOwner = 1, kOtherOwner = 2;  // their addresses stand for two clients
 
 void test_one_secret(void **) {
   assert_str(redact("key f00d and f00d again", "f00d"), "key [REDACTED] and [REDACTED] again");
@@ -32,28 +33,28 @@ void test_one_secret(void **) {
 void test_registry(void **) {
   const std::string msg = std::string("GET with key ") + kKey;
   assert_contains(redact_secrets(msg), kKey);  // not registered yet
-  register_secret(kKey);
+  register_secret(&kOwner, kKey);
   assert_str(redact_secrets(msg), "GET with key [REDACTED]");
-  // Counted: two clients holding the same key.
-  register_secret(kKey);
-  unregister_secret(kKey);
+  // Two clients holding the same key (one of them twice): it stays until both forget it.
+  register_secret(&kOtherOwner, kKey);
+  register_secret(&kOtherOwner, kKey);
+  forget_secrets(&kOtherOwner);
   assert_str(redact_secrets(msg), "GET with key [REDACTED]");
-  unregister_secret(kKey);
+  forget_secrets(&kOwner);
   assert_str(redact_secrets(msg), msg);
-  // Unbalanced unregister and empty secrets are harmless.
-  unregister_secret(kKey);
-  unregister_secret("never-registered");
-  register_secret("");
+  // Forgetting twice, or an owner without secrets, and empty secrets are harmless.
+  forget_secrets(&kOwner);
+  register_secret(&kOwner, "");
   assert_str(redact_secrets("a b c"), "a b c");
-  unregister_secret("");
+  forget_secrets(&kOwner);
 }
 
 void test_several_secrets(void **) {
-  register_secret("key-one-1111");
-  register_secret("key-two-2222");
+  register_secret(&kOwner, "key-one-1111");
+  register_secret(&kOwner, "key-two-2222");
   assert_str(redact_secrets("key-one-1111/key-two-2222"), "[REDACTED]/[REDACTED]");
-  unregister_secret("key-one-1111");
-  unregister_secret("key-two-2222");
+  forget_secrets(&kOwner);
+  assert_str(redact_secrets("key-one-1111/key-two-2222"), "key-one-1111/key-two-2222");
 }
 
 void test_query_parameter(void **) {
@@ -156,7 +157,7 @@ void test_wipe(void **) {
 }
 
 void test_last_error_is_redacted(void **) {
-  register_secret(kKey);
+  register_secret(&kOwner, kKey);
   carto::ErrorInfo info;
   info.code = CARTO_IMPORT_EBADREQUEST;
   info.message = std::string("GET api/v1/imports?api_key=") + kKey + " failed, key " + kKey;
@@ -172,7 +173,7 @@ void test_last_error_is_redacted(void **) {
   assert_not_contains(e.source, kKey);
   assert_contains(e.message, "[REDACTED]");
   assert_contains(e.explanation, "the server echoed [REDACTED]");
-  unregister_secret(kKey);
+  forget_secrets(&kOwner);
   carto::clear_last_error();
 }
 

@@ -5,10 +5,15 @@
 // 1. sources: the file itself, or the data files unpacked from an archive ("unpacking");
 // 2. plans: every source opened with GDAL, one plan per layer that becomes a table, with its
 //    columns and where its geometry comes from ("guessing");
-// 3. writing, under the store's lock ("importing"): each plan is copied into a temporary
-//    table in its own transaction; once all are written and the quotas checked, they are
-//    renamed to their final names (dropping the tables they overwrite) in one transaction.
-//    Any failure drops the temporary tables, so the store is left as it was.
+// 3. writing ("importing"): each plan is copied into a temporary table in its own
+//    transaction; once all are written and the quotas checked, they are renamed to their final
+//    names (dropping the tables they overwrite) in one transaction. Any failure drops the
+//    temporary tables, so the store is left as it was.
+//
+// The store's lock is held only around the store's own operations, never across set_state
+// (the job runner sleeps its step delay there): the names are chosen and checked once before
+// "importing" is reported, and again under the lock that writes, as another import of the
+// user may have added tables in between.
 //
 // Conventions (our call where CARTO's behaviour is not documented):
 // - Table names come from the file's basename (the archive's for a .kmz, the inner file's
@@ -502,26 +507,17 @@ class Importer {
   // ---- 3. writing ----
 
   void write(std::vector<Plan> &plans) {
-    std::lock_guard<std::mutex> lock(store_.mutex());
-    GDALDatasetUniquePtr ds = store::open(store_.path(), true);
-    if (!ds) fail(2001, "cannot open the table store " + store_.path() + ": " + gdal_error());
-    for (const std::string &n : store::names(*ds, true))  // left by a crash
-      if (n.rfind(store::kTempPrefix, 0) == 0) store::drop(*ds, n);
-
-    std::int64_t new_tables = name_tables(*ds, plans);
-    if (new_tables > req_.limits.tables_remaining)
-      fail(8002, "the import would create " + std::to_string(new_tables) + " tables, " +
-                     std::to_string(req_.limits.tables_remaining) + " are left in the quota");
-    bool all_skipped = std::all_of(plans.begin(), plans.end(), [](const Plan &p) { return p.skip; });
-    if (all_skipped) {
-      out_.error_code = 1022;
-      out_.detail = "every table already exists";
-      return;
+    {
+      std::lock_guard<std::mutex> lock(store_.mutex());
+      if (!name_tables(*open_store(), plans)) return;
     }
+    state("importing");
+    std::lock_guard<std::mutex> lock(store_.mutex());
+    GDALDatasetUniquePtr ds = open_store();
+    if (!name_tables(*ds, plans)) return;
 
     const std::int64_t used_before = store::used_bytes(*ds);
     try {
-      state("importing");
       int n = 0;
       for (Plan &p : plans) {
         if (p.skip) continue;
@@ -548,13 +544,25 @@ class Importer {
       if (!p.skip) out_.tables.push_back(store::describe(*ds, p.name));
   }
 
-  // Final names by the collision strategy; returns how many tables will be new.
-  std::int64_t name_tables(GDALDataset &ds, std::vector<Plan> &plans) {
+  // The store, created if need be, without the temporary tables a crash may have left.
+  GDALDatasetUniquePtr open_store() {
+    GDALDatasetUniquePtr ds = store::open(store_.path(), true);
+    if (!ds) fail(2001, "cannot open the table store " + store_.path() + ": " + gdal_error());
+    for (const std::string &n : store::names(*ds, true))
+      if (n.rfind(store::kTempPrefix, 0) == 0) store::drop(*ds, n);
+    return ds;
+  }
+
+  // Final names by the collision strategy, checked against the quota of tables; false (with
+  // the outcome 1022) when every table is skipped.
+  bool name_tables(GDALDataset &ds, std::vector<Plan> &plans) {
     std::vector<std::string> existing_list = store::names(ds);
     std::set<std::string> existing(existing_list.begin(), existing_list.end()), taken = existing;
     std::set<std::string> assigned;  // names given in this import
     std::int64_t new_tables = 0;
     for (Plan &p : plans) {
+      p.name.clear();
+      p.replace = p.skip = false;
       if (!req_.overwrite_table.empty()) {
         p.name = req_.overwrite_table;
         p.replace = existing.count(p.name) > 0;
@@ -576,7 +584,15 @@ class Importer {
       assigned.insert(p.name);
       if (!p.replace) ++new_tables;
     }
-    return new_tables;
+    if (new_tables > req_.limits.tables_remaining)
+      fail(8002, "the import would create " + std::to_string(new_tables) + " tables, " +
+                     std::to_string(req_.limits.tables_remaining) + " are left in the quota");
+    if (std::all_of(plans.begin(), plans.end(), [](const Plan &p) { return p.skip; })) {
+      out_.error_code = 1022;
+      out_.detail = "every table already exists";
+      return false;
+    }
+    return true;
   }
 
   void copy_layer(GDALDataset &ds, Plan &p) {

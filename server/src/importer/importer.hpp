@@ -76,7 +76,7 @@ class UserTables {
   void rename(const std::string &from, const std::string &to);  // throws if from is absent or to is taken
   std::int64_t total_size();                      // bytes, for the storage quota
   const std::string &path() const { return path_; }
-  std::mutex &mutex() { return mu_; }             // held by the engine while it writes
+  std::mutex &mutex() { return mu_; }             // held by the engine around its writes
 
  private:
   std::string path_;
@@ -103,7 +103,8 @@ struct ImportRequest {
   std::string collision_strategy; // "", "skip" or "overwrite"
   std::string overwrite_table;    // syncs: replace exactly this table, keeping its name
   Limits limits;
-  // Called as the engine moves through "unpacking", "importing", "guessing".
+  // Called as the engine moves through "unpacking", "importing", "guessing"; never with the
+  // store's lock held, so it may take its time (the job runner sleeps its step delay there).
   std::function<void(const std::string &state)> set_state;
 };
 
