@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
 // POST/GET /api/v1/imports (PROTOCOL.md §2) and connector imports (§3).
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <mutex>
@@ -27,6 +28,14 @@ namespace {
 
 constexpr std::size_t kMaxParamsBody = 32 << 20;     // a JSON or form body (413 beyond)
 
+// An upload's stored name, which is also its job's display_name: safe_file_name() with spaces
+// as '_' (as CARTO's uploader stores it), "upload" when nothing is left.
+std::string upload_file_name(std::string name) {
+  std::replace(name.begin(), name.end(), ' ', '_');
+  std::string safe = safe_file_name(name);
+  return safe.empty() ? "upload" : safe;
+}
+
 struct Upload {
   std::string dir;        // DATA/jobs/<id>/upload
   std::string path, name; // the stored file, once there is one
@@ -44,7 +53,7 @@ bool read_body(Services &app, const httplib::Request &req, const httplib::Conten
   File out;
   auto open_file = [&](const std::string &name) {
     make_dirs(up.dir);
-    up.name = safe_file_name(name);
+    up.name = upload_file_name(name);
     up.path = up.dir + "/" + up.name;
     out.reset(std::fopen(up.path.c_str(), "wb"));
     if (!out) up.io_error = true;

@@ -13,9 +13,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "common/crypto.hpp"
 #include "common/text.hpp"
 #include "importer/engine.hpp"
-#include "importer/sha256.hpp"
 
 namespace cis {
 namespace {
