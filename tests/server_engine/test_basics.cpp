@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
-// The engine's pure parts: table naming (§2.6), the error catalogue (§2.5), SHA-256, and the
-// CSV pre-scan.
+// The engine's pure parts: table naming (§2.6), the error catalogue (§2.5), the CSV pre-scan;
+// and the common layer's library wrappers (crypto, URL encoding, ids, file names).
 #include <set>
 
 #include "importer/engine.hpp"
 #include "engine_test.hpp"
-#include "importer/sha256.hpp"
+#include "common/crypto.hpp"
+#include "common/files.hpp"
+#include "common/ids.hpp"
+#include "common/url.hpp"
 
 using namespace cis;
 
@@ -88,6 +91,72 @@ static void test_sha256(void **) {
   assert_str(split.hex(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+static void test_base64(void **) {
+  std::string out;
+  assert_true(base64_decode("YWxpY2U6c2VjcmV0", out));
+  assert_str(out, "alice:secret");
+  assert_true(base64_decode("YQ==", out) && out == "a");
+  assert_true(base64_decode("YQ", out) && out == "a");    // padding optional
+  assert_true(base64_decode("YWI=", out) && out == "ab");
+  assert_true(base64_decode("", out) && out.empty());
+  assert_true(base64_decode("YWJjZ", out) && out == "abc");  // a lone last character: no byte
+  assert_true(base64_decode(std::string("AP8="), out) && out == std::string("\0\xFF", 2));
+  assert_false(base64_decode("!!!", out));
+  assert_false(base64_decode("YW Jj", out));     // no whitespace inside
+  assert_false(base64_decode("YQ==YQ==", out));  // no data after the padding
+  assert_false(base64_decode("YQ===", out));
+}
+
+static void test_secrets_and_ids(void **) {
+  assert_true(constant_time_equals("secret", "secret"));
+  assert_false(constant_time_equals("secreT", "secret"));
+  assert_false(constant_time_equals("secret", "secret2"));
+  assert_false(constant_time_equals("", "x"));
+  assert_true(constant_time_equals("", ""));
+  std::string token = random_hex(20);
+  assert_int_equal(token.size(), 20);
+  assert_true(token.find_first_not_of("0123456789abcdef") == std::string::npos);
+  assert_true(token != random_hex(20));
+  for (int i = 0; i < 64; i++) {
+    std::string id = new_uuid();
+    assert_true(is_uuid(id));
+    assert_int_equal(id[14], '4');                                       // version 4
+    assert_true(std::string("89ab").find(id[19]) != std::string::npos);  // RFC 4122 variant
+  }
+}
+
+static void test_url_helpers(void **) {
+  assert_str(url_decode("a+b%2Bc%20d"), "a b+c d");  // '+' is a space, %2B a plus
+  assert_str(url_decode_path("a+b%2Fc"), "a+b/c");
+  assert_str(url_decode("100%+%zz%4"), "100% %zz%4");  // malformed escapes stay
+  assert_str(url_decode("%00x"), std::string("\0x", 2));
+  assert_str(url_encode("a b/c~d.e-f_g"), "a%20b%2Fc~d.e-f_g");
+  auto q = query_params("a=1&&b=x%3Dy+z&c&=v&d=e=f");
+  assert_int_equal(q.size(), 5);
+  assert_str(q[0].first, "a");
+  assert_str(q[0].second, "1");
+  assert_str(q[1].second, "x=y z");
+  assert_str(q[2].first, "c");
+  assert_str(q[2].second, "");
+  assert_str(q[3].first, "");
+  assert_str(q[4].second, "e=f");  // the name ends at the first '='
+  assert_str(url_basename("https://h/dir/caf%C3%A9%20x.csv?q=1#f"), "caf\xC3\xA9 x.csv");
+  assert_str(url_basename("http://h/a+b/"), "a+b");
+  assert_str(url_basename("http://h"), "");
+  assert_str(url_basename("http://h/"), "");
+}
+
+static void test_safe_file_name(void **) {
+  assert_str(safe_file_name("C:\\dir\\my file.csv"), "my file.csv");
+  assert_str(safe_file_name("../../etc/passwd"), "passwd");
+  assert_str(safe_file_name("  a\tb\x7F.csv  "), "ab.csv");  // control characters, outer spaces
+  assert_str(safe_file_name("x/.."), "");
+  assert_str(safe_file_name("x/."), "");
+  assert_str(safe_file_name("dir/"), "");
+  std::string tail = safe_file_name(std::string(150, 'a') + std::string(60, '\xE2') + "\xE2\x82\xAC");
+  assert_true(tail.size() <= kMaxFileNameBytes);
+}
+
 static CsvScan scan(const std::string &content, CsvScanOptions o = {}) {
   TempDir dir;
   write_file(dir / "x.csv", content);
@@ -151,7 +220,9 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_propose_table_name), cmocka_unit_test(test_unique_table_name),
       cmocka_unit_test(test_launder_column_name), cmocka_unit_test(test_error_catalogue),
-      cmocka_unit_test(test_sha256),             cmocka_unit_test(test_csv_scan_types),
+      cmocka_unit_test(test_sha256),             cmocka_unit_test(test_base64),
+      cmocka_unit_test(test_secrets_and_ids),    cmocka_unit_test(test_url_helpers),
+      cmocka_unit_test(test_safe_file_name),     cmocka_unit_test(test_csv_scan_types),
       cmocka_unit_test(test_csv_scan_errors),
   };
   return cmocka_run_group_tests(tests, nullptr, nullptr);

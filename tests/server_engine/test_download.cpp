@@ -154,6 +154,7 @@ static void test_download_file_names(void **) {
   assert_str(get(base + "/api/v2/sql?q=select+1&format=csv").file_name, "sql.csv");
   assert_str(get(base + "/noext").file_name, "noext.csv");
   assert_str(get(base + "/").file_name, "download");
+  assert_str(get(base + "/dir/").file_name, "dir");  // trailing '/'s ignored, as in display_name
   r = get(base + "/..%2F..%2Fetc%2Fpasswd.csv");  // decoded slashes never leave dest_dir
   assert_str(r.file_name, "passwd.csv");
 }

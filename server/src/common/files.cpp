@@ -2,7 +2,6 @@
 // Copyright (c) 2026, the libcarto_import authors
 #include "common/files.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -11,10 +10,11 @@
 namespace cis {
 
 std::string safe_file_name(const std::string &name) {
-  std::string out = file_name_part(name);
-  std::replace(out.begin(), out.end(), ' ', '_');
-  if (out.empty() || out == "." || out == "..") out = "upload";
-  return utf8_tail(out, kMaxFileNameBytes);
+  std::string part;
+  for (char c : name.substr(name.find_last_of("/\\") + 1))
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) part += c;
+  part = utf8_tail(trim(part), kMaxFileNameBytes);
+  return part == "." || part == ".." ? "" : part;
 }
 
 bool make_dirs(const std::string &path) {

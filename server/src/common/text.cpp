@@ -30,29 +30,4 @@ std::vector<std::string> split(const std::string &s, char sep) {
   return out;
 }
 
-bool base64_decode(const std::string &in, std::string &out) {
-  static const std::string chars =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  out.clear();
-  unsigned val = 0;
-  int bits = -8;
-  std::size_t pad = 0;
-  for (char c : in) {
-    if (c == '=') {
-      pad++;
-      continue;
-    }
-    if (pad) return false;  // data after padding
-    auto p = chars.find(c);
-    if (p == std::string::npos) return false;
-    val = (val << 6) + static_cast<unsigned>(p);
-    bits += 6;
-    if (bits >= 0) {
-      out += static_cast<char>((val >> bits) & 0xFF);
-      bits -= 8;
-    }
-  }
-  return pad <= 2;
-}
-
 }  // namespace cis

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: BSD-3-Clause
 // Copyright (c) 2026, the libcarto_import authors
-// String helpers: case, trimming, splitting, UTF-8 validity, base64.
+// String helpers: case, trimming, splitting, UTF-8 validity.
 #pragma once
 
 #include <cctype>
@@ -15,7 +15,6 @@ using OptStr = std::optional<std::string>;
 std::string upper(std::string s);
 bool iequals(const std::string &a, const std::string &b);
 std::vector<std::string> split(const std::string &s, char sep);
-bool base64_decode(const std::string &in, std::string &out);
 
 inline std::string lower(std::string s) {
   for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/crypto.hpp"
 #include "common/ids.hpp"
 #include "common/json.hpp"
 #include "common/text.hpp"

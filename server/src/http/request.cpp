@@ -6,9 +6,10 @@
 #include <cstring>
 
 #include "common/config.hpp"
-#include "common/ids.hpp"
+#include "common/crypto.hpp"
 #include "common/json.hpp"
 #include "common/text.hpp"
+#include "common/url.hpp"
 
 namespace cis {
 
@@ -97,9 +98,7 @@ void Params::merge_body(const std::string &content_type, const std::string &body
       merge_json(j.get());
     }
   } else if (is_form_content_type(content_type)) {
-    httplib::Params form;
-    httplib::detail::parse_query_text(body, form);
-    for (const auto &kv : form) set_string(kv.first, kv.second);
+    for (const auto &kv : query_params(body)) set_string(kv.first, kv.second);  // last value wins
   }
 }
 

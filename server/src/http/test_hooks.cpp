@@ -132,7 +132,7 @@ std::string redact_target(const std::string &target) {
     }
     std::string key = url_decode(part.substr(0, eq)), value = url_decode(part.substr(eq + 1));
     std::string redacted = redact_value(key, value);
-    out += part.substr(0, eq) + "=" + (redacted == value ? part.substr(eq + 1) : httplib::detail::encode_query_param(redacted));
+    out += part.substr(0, eq) + "=" + (redacted == value ? part.substr(eq + 1) : url_encode(redacted));
   }
   return out;
 }

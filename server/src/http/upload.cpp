@@ -2,6 +2,7 @@
 // Copyright (c) 2026, the libcarto_import authors
 #include "http/upload.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/files.hpp"
@@ -10,6 +11,14 @@ namespace cis {
 
 namespace {
 constexpr std::size_t kMaxParamsBody = 32 << 20;  // a JSON or form body (413 beyond)
+
+// An upload's stored name, which is also its job's display_name: safe_file_name() with spaces
+// as '_' (as CARTO's uploader stores it), "upload" when nothing is left.
+std::string upload_file_name(std::string name) {
+  std::replace(name.begin(), name.end(), ' ', '_');
+  std::string safe = safe_file_name(name);
+  return safe.empty() ? "upload" : safe;
+}
 }  // namespace
 
 bool read_body(const Config &cfg, const httplib::Request &req, const httplib::ContentReader &reader,
@@ -18,7 +27,7 @@ bool read_body(const Config &cfg, const httplib::Request &req, const httplib::Co
   File out;
   auto open_file = [&](const std::string &name) {
     make_dirs(up.dir);
-    up.name = safe_file_name(name);
+    up.name = upload_file_name(name);
     up.path = up.dir + "/" + up.name;
     out.reset(std::fopen(up.path.c_str(), "wb"));
     if (!out) up.io_error = true;

@@ -14,9 +14,9 @@
 #include <memory>
 
 #include "common/carto_codes.hpp"
+#include "common/crypto.hpp"
 #include "common/text.hpp"
 #include "importer/engine.hpp"
-#include "importer/sha256.hpp"
 
 namespace cis {
 namespace {

@@ -13,10 +13,11 @@
 #include <mutex>
 
 #include "common/carto_codes.hpp"
+#include "common/crypto.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
+#include "common/url.hpp"
 #include "importer/importer.hpp"
-#include "importer/sha256.hpp"
 
 namespace cis {
 namespace {
@@ -29,27 +30,6 @@ struct CurlDeleter {
 struct SlistDeleter {
   void operator()(curl_slist *l) const { curl_slist_free_all(l); }
 };
-std::string url_decode(const std::string &s, bool plus_is_space) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += plus_is_space && s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
-// The last path component, without characters a file name cannot hold; "" if nothing is left
-// (spaces stay, unlike in an upload's name: safe_file_name() of common/files.hpp).
-std::string download_file_name(const std::string &name) {
-  std::string out = trim(file_name_part(name));
-  if (out == "." || out == "..") return "";
-  return utf8_tail(out, kMaxFileNameBytes);
-}
 
 // filename*=UTF-8''x (RFC 6266/5987) wins over filename="x".
 std::string disposition_file_name(const std::string &header) {
@@ -59,7 +39,7 @@ std::string disposition_file_name(const std::string &header) {
     std::string v = header.substr(star + 10);
     v = v.substr(0, v.find(';'));
     std::size_t quote = v.find("''");
-    return url_decode(trim(quote == std::string::npos ? v : v.substr(quote + 2)), false);
+    return url_decode_path(trim(quote == std::string::npos ? v : v.substr(quote + 2)));
   }
   std::size_t plain = l.find("filename=");
   if (plain == std::string::npos) return "";
@@ -74,26 +54,13 @@ std::string disposition_file_name(const std::string &header) {
 // The URL path's last segment; for SQL-API style URLs (".../sql?q=...&filename=x&format=gpkg")
 // the filename and format parameters, with "sql" when there is no filename.
 std::string url_file_name(const std::string &url) {
-  std::string u = url.substr(0, url.find('#'));
-  std::size_t q = u.find('?');
-  std::string query = q == std::string::npos ? "" : u.substr(q + 1);
-  std::string path = u.substr(0, q);
-  std::size_t scheme = path.find("://");
-  std::size_t slash = path.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  std::string segment = slash == std::string::npos ? "" : path.substr(path.find_last_of('/') + 1);
-  segment = url_decode(segment, false);
-
+  const std::string segment = url_basename(url);
+  const std::string u = url.substr(0, url.find('#'));
+  const std::size_t q = u.find('?');
   std::string filename, format;
-  for (std::size_t start = 0; start <= query.size();) {
-    std::size_t end = query.find('&', start);
-    if (end == std::string::npos) end = query.size();
-    std::string pair = query.substr(start, end - start);
-    std::size_t eq = pair.find('=');
-    std::string key = lower(url_decode(pair.substr(0, eq), true));
-    std::string value = eq == std::string::npos ? "" : url_decode(pair.substr(eq + 1), true);
-    if (key == "filename") filename = value;
-    if (key == "format") format = value;
-    start = end + 1;
+  for (const auto &kv : query_params(q == std::string::npos ? "" : u.substr(q + 1))) {
+    if (lower(kv.first) == "filename") filename = kv.second;
+    if (lower(kv.first) == "format") format = kv.second;
   }
   if (segment.find('.') == std::string::npos && (!filename.empty() || !format.empty())) {
     std::string name = filename.empty() ? "sql" : filename;
@@ -308,12 +275,12 @@ DownloadResult download(const DownloadRequest &req) {
     return give_up(carto::kDownloadError, "HTTP " + std::to_string(result.http_status));
   if (!flushed) return give_up(carto::kFileIoError, "cannot write the download");
 
-  std::string name = download_file_name(disposition_file_name(t.disposition));
-  if (name.empty()) name = download_file_name(url_file_name(req.url));
+  std::string name = safe_file_name(disposition_file_name(t.disposition));
+  if (name.empty()) name = safe_file_name(url_file_name(req.url));
   if (name.empty()) {
     char *effective = nullptr;
     curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective);
-    if (effective) name = download_file_name(url_file_name(effective));
+    if (effective) name = safe_file_name(url_file_name(effective));
   }
   if (name.empty()) name = "download";
   if (fs::path(name).extension().empty()) name += extension_for(t.content_type);
