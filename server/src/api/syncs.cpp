@@ -11,7 +11,6 @@
 #include "common/time.hpp"
 #include "domain/connectors.hpp"
 #include "domain/datasets.hpp"
-#include "domain/jobs.hpp"
 #include "domain/services.hpp"
 #include "domain/sources.hpp"
 #include "domain/syncs.hpp"
@@ -100,9 +99,7 @@ void create_sync(Services &app, const httplib::Request &req, httplib::Response &
       return send_import_error(res, 400, "Provider not defined");
   }
 
-  const double now = now_epoch();
   SyncRec s;
-  s.id = new_uuid();
   s.user = r.user;
   s.interval = interval;
   if (auto name = jstring(body, "table_name"); name && !name->empty()) s.name = *name;
@@ -122,33 +119,12 @@ void create_sync(Services &app, const httplib::Request &req, httplib::Response &
       s.service_item_id = item;
     }
   }
-  s.created_at = s.updated_at = s.ran_at = now;
-  s.run_at = app.syncs().next_run(interval, now);  // interval >= kMinInterval here
-  app.store().put_sync(s);
-
-  // The first load is an ordinary import job linked to the sync.
-  JobSource source;
-  if (connector) {
-    source.connector_public_json = s.service_item_id.value_or("");  // the worker gets s.connector
-  } else {
-    source.url = url;  // neither: nothing to load, the job fails, and so does the sync
-  }
-  ImportRec job = new_import_job(app, new_uuid(), r.user, source);
-  job.synchronization_id = s.id;
-  job.table_name = s.name;
-  job.set_guessing(s);
-  job.create_visualization = s.create_visualization;
-  app.store().put_import(job);
-  // Queued before the job can run (and finish): the import's outcome must not be overwritten.
-  s.state = SyncState::kQueued;
-  s.updated_at = now_epoch();
-  app.store().put_sync(s);
-  app.jobs().enqueue(job.id, s.connector);
+  const std::string job_id = app.syncs().create(s);
 
   Json out = json_object();
   Json di = json_object();
   jset(di.get(), "endpoint", "/api/v1/imports");
-  jset(di.get(), "item_queue_id", job.id);
+  jset(di.get(), "item_queue_id", job_id);
   jset(out.get(), "data_import", std::move(di));
   Json rep = sync_json(app, s);
   while (cJSON *item = rep->child) {

@@ -7,8 +7,10 @@
 
 #include "common/carto_codes.hpp"
 #include "common/files.hpp"
+#include "common/ids.hpp"
 #include "common/time.hpp"
 #include "domain/datasets.hpp"
+#include "domain/jobs.hpp"
 #include "domain/services.hpp"
 #include "domain/sources.hpp"
 
@@ -39,6 +41,32 @@ double Syncs::scaled(double seconds) const { return seconds * app_.cfg().time_sc
 
 double Syncs::next_run(std::int64_t interval, double now) const {
   return now + scaled(static_cast<double>(std::max<std::int64_t>(0, interval)));
+}
+
+std::string Syncs::create(SyncRec &s) {
+  const double now = now_epoch();
+  s.id = new_uuid();
+  s.created_at = s.updated_at = s.ran_at = now;
+  s.run_at = next_run(s.interval, now);
+  app_.store().put_sync(s);
+
+  JobSource source;
+  if (!s.connector.empty())
+    source.connector_public_json = s.service_item_id.value_or("");  // the worker gets s.connector
+  else
+    source.url = s.url;  // none: nothing to load, the job fails, and so does the sync
+  ImportRec job = new_import_job(app_, new_uuid(), s.user, source);
+  job.synchronization_id = s.id;
+  job.table_name = s.name;
+  job.set_guessing(s);
+  job.create_visualization = s.create_visualization;
+  app_.store().put_import(job);
+  // Queued before the job can run (and finish): the import's outcome must not be overwritten.
+  s.state = SyncState::kQueued;
+  s.updated_at = now_epoch();
+  app_.store().put_sync(s);
+  app_.jobs().enqueue(job.id, s.connector);
+  return job.id;
 }
 
 void Syncs::start(int workers) {

@@ -39,6 +39,11 @@ class Syncs : public WorkerPool {
   // When a sync with `interval` seconds (negative: 0) runs next, counted from `now`.
   double next_run(std::int64_t interval, double now) const;
 
+  // POST /synchronizations: stores the new sync `s` (its request fields set by the caller; its
+  // id, times and state set here) and queues its first load, an ordinary import job linked to
+  // it. Returns that job's id. The interval is checked by the caller (>= kMinInterval).
+  std::string create(SyncRec &s);
+
   // The first import of a sync ended (Jobs::on_sync_import_finished).
   void import_finished(ImportRec &job, const Fetched &src);
 
