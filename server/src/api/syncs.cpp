@@ -48,16 +48,18 @@ bool prepare(Services &app, const httplib::Request &req, httplib::Response &res,
   return true;
 }
 
-// The caller's sync named by the route; sends 404 (unknown) or 401 (somebody else's) itself.
+// Authenticates the caller into `r` (prepare), then finds their sync named by the route; sends
+// the 401 (wrong key, or somebody else's sync) or the 404 (unknown sync) itself.
 std::optional<SyncRec> owned_sync(Services &app, const httplib::Request &req, httplib::Response &res,
-                                  const std::string &user) {
+                                  SyncRequest &r) {
+  if (!prepare(app, req, res, r)) return std::nullopt;
   std::string id = req.matches[2];
   auto s = is_uuid(id) ? app.store().get_sync(id) : std::nullopt;
   if (!s) {
     send_empty(res, 404);
     return std::nullopt;
   }
-  if (s->user != user) {
+  if (s->user != r.user) {
     send_empty(res, 401);
     return std::nullopt;
   }
@@ -151,14 +153,12 @@ void list_syncs(Services &app, const httplib::Request &req, httplib::Response &r
 
 void show_sync(Services &app, const httplib::Request &req, httplib::Response &res) {
   SyncRequest r;
-  if (!prepare(app, req, res, r)) return;
-  if (auto s = owned_sync(app, req, res, r.user)) send_json(res, 200, sync_json(app, *s).get());
+  if (auto s = owned_sync(app, req, res, r)) send_json(res, 200, sync_json(app, *s).get());
 }
 
 void update_sync(Services &app, const httplib::Request &req, httplib::Response &res) {
   SyncRequest r;
-  if (!prepare(app, req, res, r)) return;
-  auto s = owned_sync(app, req, res, r.user);
+  auto s = owned_sync(app, req, res, r);
   if (!s) return;
   if (!r.body) return send_internal_error(res);  // Rails' JSON.parse raises (§4.1, §4.4)
   const cJSON *body = r.body.get();
@@ -188,8 +188,7 @@ void update_sync(Services &app, const httplib::Request &req, httplib::Response &
 
 void delete_sync(Services &app, const httplib::Request &req, httplib::Response &res) {
   SyncRequest r;
-  if (!prepare(app, req, res, r)) return;
-  auto s = owned_sync(app, req, res, r.user);
+  auto s = owned_sync(app, req, res, r);
   if (!s) return;
   app.store().delete_sync(s->id);  // the table stays, as a normal dataset (§4.5)
   send_empty(res, 204);
@@ -197,8 +196,7 @@ void delete_sync(Services &app, const httplib::Request &req, httplib::Response &
 
 void sync_now(Services &app, const httplib::Request &req, httplib::Response &res) {
   SyncRequest r;
-  if (!prepare(app, req, res, r)) return;
-  auto s = owned_sync(app, req, res, r.user);
+  auto s = owned_sync(app, req, res, r);
   if (!s) return;
   Json body = json_object();
   jset_bool(body.get(), "enqueued", app.syncs().sync_now(s->id));
@@ -208,8 +206,7 @@ void sync_now(Services &app, const httplib::Request &req, httplib::Response &res
 
 void syncing(Services &app, const httplib::Request &req, httplib::Response &res) {
   SyncRequest r;
-  if (!prepare(app, req, res, r)) return;
-  auto s = owned_sync(app, req, res, r.user);
+  auto s = owned_sync(app, req, res, r);
   if (!s) return;
   Json body = json_object();
   jset(body.get(), "state", state_name(s->state));
