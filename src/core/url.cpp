@@ -49,6 +49,20 @@ std::vector<std::string> split_path(const std::string &path) {
   return segs;
 }
 
+// A host name (letters, digits, '-', '.', '_', or UTF-8 for IDN) or a bracketed IPv6 literal.
+// libcurl percent-decodes the host, so anything else (a '%' left over, '/', '@', ...) would
+// make the normalised URL parse to another host.
+bool is_plain_host(const std::string &host) {
+  if (host.front() == '[')
+    return host.size() > 2 && host.back() == ']' &&
+           std::all_of(host.begin() + 1, host.end() - 1, [](unsigned char c) {
+             return std::isxdigit(c) || c == ':' || c == '.';
+           });
+  return std::all_of(host.begin(), host.end(), [](unsigned char c) {
+    return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c >= 0x80;
+  });
+}
+
 }  // namespace
 
 bool is_loopback_host(const std::string &raw) {
@@ -106,6 +120,10 @@ BaseUrl parse_base_url(const std::string &input) {
   if (!part(u.get(), CURLUPART_FRAGMENT).empty()) invalid("it must not have a fragment");
   b.host = part(u.get(), CURLUPART_HOST);
   if (b.host.empty()) invalid("it has no host");
+  if (!is_plain_host(b.host))
+    invalid("its host has a character a host name cannot have (percent-encoded or not)");
+  if (!part(u.get(), CURLUPART_ZONEID).empty())
+    invalid("it has an IPv6 zone id, which a base URL cannot keep");
   std::string path = part(u.get(), CURLUPART_PATH);
   if (path.empty() || path.back() != '/') path += '/';
   b.path = path;

@@ -11,7 +11,7 @@ namespace carto {
 
 struct BaseUrl {
   std::string scheme;    // "http" or "https"
-  std::string host;      // as given (IPv6 without brackets)
+  std::string host;      // as given, percent-decoded (an IPv6 literal in brackets)
   std::string url;       // normalised, always ending in '/'
   std::string path;      // url's path: "/" or "/user/NAME/", always starting and ending in '/'
   std::string username;  // derived as the server derives it

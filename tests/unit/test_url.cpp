@@ -54,6 +54,8 @@ const Form kForms[] = {
      "org.carto.com", false},
     {"https://org.carto.com/x/../u/bob/", "https://org.carto.com/u/bob/", "bob",
      "org.carto.com", false},
+    // A percent-encoded host name is decoded.
+    {"https://d%65mo.carto.com/", "https://demo.carto.com/", "demo", "demo.carto.com", false},
     // "/user/" without a name: the host label, as the server does.
     {"https://org.carto.com/user/", "https://org.carto.com/user/", "org", "org.carto.com",
      false},
@@ -94,6 +96,13 @@ const Bad kBad[] = {
     {"https://[::1]/", "no username"},
     {"https://[::ffff:10.0.0.1]/", "no username"},
     {"https://demo.carto.com:99999/", "cannot be parsed"},
+    // libcurl percent-decodes the host: what is left must be a host name, or the normalised
+    // URL would parse to another host (found by fuzz_base_url).
+    {"https://127.4%%%%44/user/x/", "a host name cannot have"},
+    {"https://a%25b.carto.com/", "a host name cannot have"},
+    {"https://de%7emo.carto.com/", "a host name cannot have"},
+    {"https://de~mo.carto.com/", "a host name cannot have"},
+    {"https://[fe80::1%25eth0]/user/x/", "zone id"},
 };
 
 void test_invalid(void **) {
