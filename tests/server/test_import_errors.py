@@ -82,6 +82,23 @@ def test_table_quota_8002(make_server):
     assert s.import_file("first.csv", csv_bytes(2), user="bob")["state"] == "complete"
 
 
+def test_table_quota_holds_for_imports_running_at_once(make_server):
+    """Two imports of one user at once, one table left: the quota is checked against the
+    tables the store holds when each writes, not when each started (both used to pass)."""
+    s = make_server("--table-quota", "1", "--workers", "2", "--step-delay-ms", "400",
+                    "--time-scale", "1")
+    ids = []
+    for name in ("one.csv", "two.csv"):
+        r = s.upload(name, csv_bytes(2))
+        assert r.status == 200, r
+        ids.append(r.json()["item_queue_id"])
+    jobs = [s.wait(i, timeout=30) for i in ids]
+    assert sorted(j["state"] for j in jobs) == ["complete", "failure"], jobs
+    assert_failed(next(j for j in jobs if j["state"] == "failure"), 8002)
+    tables = s.get("api/v1/viz", params={"types": "table"}).json()
+    assert tables["total_entries"] == 1, tables
+
+
 @pytest.mark.parametrize("path,status,code", [
     ("/missing.csv", 404, 1100),
     ("/forbidden.csv", 403, 1101),

@@ -373,8 +373,8 @@ static void test_error_codes(void **) {
   assert_fails(env.import("wide.csv", wide + "\n"), 2004);
   assert_fails(env.import("cid.csv", "cartodb_id,x\n1,a\n1,b\n"), 2011);
   assert_fails(env.import("cid2.csv", "cartodb_id,x\nabc,a\n"), 2011);
-  assert_fails(env.import("quota.csv", "x\n1\n", [](ImportRequest &r) { r.limits.tables_remaining = 0; }), 8002);
-  assert_fails(env.import("disk.csv", "x\n1\n", [](ImportRequest &r) { r.limits.storage_remaining = 1000; }), 8001);
+  assert_fails(env.import("quota.csv", "x\n1\n", [](ImportRequest &r) { r.limits.table_quota = 0; }), 8002);
+  assert_fails(env.import("disk.csv", "x\n1\n", [](ImportRequest &r) { r.limits.storage_quota = 1000; }), 8001);
   // A GeoJSON over the row limit fails while copying: nothing is left behind.
   assert_fails(env.import("rows.geojson",
                           R"({"type":"FeatureCollection","features":[

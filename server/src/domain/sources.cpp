@@ -68,8 +68,7 @@ Fetched fetch_source(Services &app, const Source &src, const std::string &dir) {
   return f;
 }
 
-Limits limits_for(Services &app, const std::string &user) {
-  const Config &cfg = app.cfg();
+Limits limits_for(const Config &cfg) {
   Limits limits;
   limits.max_file_size = cfg.max_file_size;
   limits.max_rows = cfg.max_rows;
@@ -77,23 +76,19 @@ Limits limits_for(Services &app, const std::string &user) {
   limits.max_columns = cfg.max_columns;
   limits.max_csv_line_bytes = cfg.max_csv_line_bytes;
   limits.max_csv_cell_bytes = cfg.max_csv_cell_bytes;
-  if (cfg.quota_bytes >= 0)
-    limits.storage_remaining = std::max<std::int64_t>(0, cfg.quota_bytes - app.tables(user).total_size());
-  if (cfg.table_quota >= 0) {
-    auto used = static_cast<std::int64_t>(app.store().tables_of(user).size());
-    limits.tables_remaining = std::max<std::int64_t>(0, cfg.table_quota - used);
-  }
+  if (cfg.quota_bytes >= 0) limits.storage_quota = cfg.quota_bytes;
+  if (cfg.table_quota >= 0) limits.table_quota = cfg.table_quota;
   return limits;
 }
 
-ImportRequest import_request(Services &app, const std::string &user, const Fetched &src,
-                             const std::string &work_dir, const Guessing &guessing) {
+ImportRequest import_request(Services &app, const Fetched &src, const std::string &work_dir,
+                             const Guessing &guessing) {
   ImportRequest req;
   req.source_path = src.path;
   req.original_name = src.file_name;
   req.work_dir = work_dir;
   req.set_guessing(guessing);
-  req.limits = limits_for(app, user);
+  req.limits = limits_for(app.cfg());
   return req;
 }
 

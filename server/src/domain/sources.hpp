@@ -13,6 +13,7 @@
 namespace cis {
 
 class Services;
+struct Config;
 
 struct Source {
   std::string url;                  // a URL import or sync
@@ -31,13 +32,14 @@ struct Fetched : DownloadResult {
 // scratch space owned by the caller.
 Fetched fetch_source(Services &app, const Source &src, const std::string &dir);
 
-// The engine's limits for `user`: the configuration's, and what is left of the user's quotas.
-Limits limits_for(Services &app, const std::string &user);
+// The engine's limits: the configuration's, quotas included (the engine checks those against
+// the user's store under its lock, as it writes).
+Limits limits_for(const Config &cfg);
 
-// The engine's request to import the fetched file for `user` (limits from limits_for()), with
-// `work_dir` as scratch space. The caller adds what is particular to a job or a sync.
-ImportRequest import_request(Services &app, const std::string &user, const Fetched &src,
-                             const std::string &work_dir, const Guessing &guessing);
+// The engine's request to import the fetched file (limits from limits_for()), with `work_dir`
+// as scratch space. The caller adds what is particular to a job or a sync.
+ImportRequest import_request(Services &app, const Fetched &src, const std::string &work_dir,
+                             const Guessing &guessing);
 
 // Runs the engine on `req` (its limits from limits_for) in `user`'s table store. Never throws:
 // an exception becomes 99999.

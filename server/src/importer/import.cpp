@@ -529,9 +529,10 @@ class Importer {
       for (const Plan &p : plans)
         if (p.replace) freed += store::table_size(*ds, p.name);
       std::int64_t growth = store::used_bytes(*ds) - used_before - freed;
-      if (growth > req_.limits.storage_remaining)
+      const std::int64_t bytes_left = std::max<std::int64_t>(0, req_.limits.storage_quota - used_before);
+      if (growth > bytes_left)
         fail(carto::kOverStorageLimit, "the new tables need " + std::to_string(growth) + " bytes, " +
-                       std::to_string(req_.limits.storage_remaining) + " are left in the quota");
+                       std::to_string(bytes_left) + " are left in the quota");
       swap_in(*ds, plans);
     } catch (...) {
       for (const Plan &p : plans)
@@ -585,9 +586,11 @@ class Importer {
       assigned.insert(p.name);
       if (!p.replace) ++new_tables;
     }
-    if (new_tables > req_.limits.tables_remaining)
+    const std::int64_t tables_left =
+        std::max<std::int64_t>(0, req_.limits.table_quota - static_cast<std::int64_t>(existing.size()));
+    if (new_tables > tables_left)
       fail(carto::kOverDatasetLimit, "the import would create " + std::to_string(new_tables) + " tables, " +
-                     std::to_string(req_.limits.tables_remaining) + " are left in the quota");
+                     std::to_string(tables_left) + " are left in the quota");
     if (std::all_of(plans.begin(), plans.end(), [](const Plan &p) { return p.skip; })) {
       out_.error_code = carto::kAllTablesSkipped;
       out_.detail = "every table already exists";

@@ -43,8 +43,10 @@ struct Limits {
   // driver (what production's ogr2ogr uses) refuses lines over 10,000,000 bytes by default.
   std::int64_t max_csv_line_bytes = 10000000;
   std::int64_t max_csv_cell_bytes = 10000000;
-  std::int64_t storage_remaining = INT64_MAX;      // bytes left in the user's quota -> 8001
-  std::int64_t tables_remaining = INT64_MAX;       // datasets left in the user's quota -> 8002
+  // The user's quotas, checked under the store's lock against what the store holds then (not
+  // when the request was made: another import of the user may have written in between).
+  std::int64_t storage_quota = INT64_MAX;          // bytes of tables -> 8001
+  std::int64_t table_quota = INT64_MAX;            // tables -> 8002
 };
 
 // ---- the user's table store -----------------------------------------------------------------
@@ -77,7 +79,7 @@ class UserTables {
   TableInfo describe(const std::string &name);    // throws std::runtime_error if absent
   void drop(const std::string &name);             // no-op if absent
   void rename(const std::string &from, const std::string &to);  // throws if from is absent or to is taken
-  std::int64_t total_size();                      // bytes, for the storage quota
+  std::int64_t total_size();                      // bytes of the store's tables
   const std::string &path() const { return path_; }
   std::mutex &mutex() { return mu_; }             // held by the engine around its writes
 
