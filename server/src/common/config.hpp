@@ -49,8 +49,6 @@ struct Config {
       if (u.name == name) return &u;
     return nullptr;
   }
-  // A duration of the real server, scaled by --time-scale, in milliseconds.
-  long long scaled_ms(double seconds) const { return static_cast<long long>(seconds * 1000.0 * time_scale); }
 };
 
 }  // namespace cis

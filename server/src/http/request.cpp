@@ -93,10 +93,7 @@ void Params::merge_body(const std::string &content_type, const std::string &body
   if (body.empty()) return;
   if (is_json_content_type(content_type)) {
     Json j = json_parse(body);
-    if (j && cJSON_IsObject(j.get())) {
-      body_json_ = true;
-      merge_json(j.get());
-    }
+    if (j && cJSON_IsObject(j.get())) merge_json(j.get());
   } else if (is_form_content_type(content_type)) {
     for (const auto &kv : query_params(body)) set_string(kv.first, kv.second);  // last value wins
   }

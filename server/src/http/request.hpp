@@ -33,12 +33,10 @@ class Params {
   const cJSON *get(const char *key) const;            // nullptr if absent
   std::optional<std::string> str(const char *key) const;  // strings (and numbers) only
   bool has(const char *key) const { return get(key) != nullptr; }
-  bool body_is_json() const { return body_json_; }
   const cJSON *object() const { return obj_.get(); }
 
  private:
   Json obj_;
-  bool body_json_ = false;
 };
 
 // The boolean parsing rule of PROTOCOL.md §2.1: true only for `value` as a JSON boolean or as
