@@ -26,23 +26,15 @@ namespace cis {
 
 App::App(Config cfg) : Services(std::move(cfg)) {
   if (cfg_.test_hooks) hooks_ = std::make_unique<TestHooks>();
-  if (cfg_.tls_cert.empty()) {
-    ConnLimits lim;
-    lim.threads = cfg_.http_threads;
-    lim.max_connections = std::max(cfg_.max_connections, cfg_.http_threads);
-    lim.header_timeout_s = cfg_.header_timeout;
-    lim.read_timeout_s = cfg_.read_timeout;
-    lim.min_body_rate = cfg_.min_body_rate;
-    lim.max_body_bytes = cfg_.max_upload_bytes;
-    svr_ = std::make_unique<HttpServer>(lim, send_import_error);
-  } else {
-    // https: cpp-httplib's own TLS connection handling (docs/server.md: the slow-client
-    // deadlines of http/connections.hpp apply to plain http only).
-    svr_ = std::make_unique<httplib::SSLServer>(cfg_.tls_cert.c_str(), cfg_.tls_key.c_str());
-    if (!svr_->is_valid())
-      throw std::runtime_error("cannot use the TLS certificate " + cfg_.tls_cert + " with the key " +
-                               cfg_.tls_key + " (unreadable, not PEM, or not a pair)");
-  }
+  ConnLimits lim;
+  lim.threads = cfg_.http_threads;
+  lim.max_connections = std::max(cfg_.max_connections, cfg_.http_threads);
+  lim.header_timeout_s = cfg_.header_timeout;
+  lim.read_timeout_s = cfg_.read_timeout;
+  lim.min_body_rate = cfg_.min_body_rate;
+  lim.max_body_bytes = cfg_.max_upload_bytes;
+  svr_ = std::make_unique<HttpServer>(lim, send_import_error);
+  if (!cfg_.tls_cert.empty()) svr_->use_tls(cfg_.tls_cert, cfg_.tls_key);
 }
 
 App::~App() = default;  // before Services' stops the runners: the HTTP server goes first
@@ -103,7 +95,7 @@ bool App::serve() {
   } else if (!svr.bind_to_port(cfg_.bind, port)) {
     return false;
   }
-  if (auto *plain = dynamic_cast<HttpServer *>(svr_.get())) plain->widen_backlog();
+  svr_->widen_backlog();
   std::string host = cfg_.bind.find(':') != std::string::npos ? "[" + cfg_.bind + "]" : cfg_.bind;
   std::cout << "listening on " << (cfg_.tls_cert.empty() ? "http" : "https") << "://" << host << ":" << port << std::endl;
   jobs_->start(cfg_.workers);

@@ -14,6 +14,7 @@ class Server;
 
 namespace cis {
 
+class HttpServer;
 class TestHooks;
 
 class App : public Services {
@@ -28,8 +29,8 @@ class App : public Services {
  private:
   void register_routes(httplib::Server &svr);
 
-  std::unique_ptr<TestHooks> hooks_;             // nullptr unless --test-hooks
-  std::unique_ptr<httplib::Server> svr_;  // an HttpServer, or httplib's SSLServer for https
+  std::unique_ptr<TestHooks> hooks_;  // nullptr unless --test-hooks
+  std::unique_ptr<HttpServer> svr_;   // http or https (http/connections.hpp)
   std::atomic<bool> stop_requested_{false};
 };
 

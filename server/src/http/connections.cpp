@@ -8,7 +8,9 @@
 #include <climits>
 #include <cstring>
 
+#include <fcntl.h>
 #include <netdb.h>
+#include <openssl/err.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -86,16 +88,34 @@ class Conn : public httplib::Stream {
  public:
   Conn(int fd, const ConnLimits &lim, const std::atomic<socket_t> &listener)
       : fd_(fd), lim_(lim), listener_(listener) {}
+  ~Conn() override { SSL_free(ssl_); }
 
-  // Waits for the next request; from then its request line and headers have --header-timeout.
+  // https: the TLS handshake, within the first request's head deadline (the socket becomes
+  // non-blocking, so that no read or write of OpenSSL's can outwait a deadline).
+  bool accept_tls(SSL_CTX *ctx) {
+    head_deadline_ = Clock::now() + std::chrono::seconds(lim_.header_timeout_s);
+    const int flags = ::fcntl(fd_, F_GETFL);
+    if (flags < 0 || ::fcntl(fd_, F_SETFL, flags | O_NONBLOCK) < 0) return false;
+    ssl_ = SSL_new(ctx);
+    if (!ssl_ || SSL_set_fd(ssl_, fd_) != 1) return false;
+    for (;;) {
+      ERR_clear_error();
+      const int r = SSL_accept(ssl_);
+      if (r == 1) return true;
+      if (!wait_tls(r, head_deadline_)) return false;
+    }
+  }
+
+  // Waits for the next request; from then its request line and headers have --header-timeout
+  // (the first one's began with the connection).
   bool await_request(bool first) {
     in_body_ = false;
     auto head_time = std::chrono::seconds(lim_.header_timeout_s);
     if (first) {
-      head_deadline_ = Clock::now() + head_time;
-      return pos_ < len_ || wait(POLLIN, head_deadline_);
+      if (!ssl_) head_deadline_ = Clock::now() + head_time;
+      return buffered() || wait(POLLIN, head_deadline_);
     }
-    if (pos_ == len_ && !wait(POLLIN, Clock::now() + std::chrono::seconds(lim_.keep_alive_s))) return false;
+    if (!buffered() && !wait(POLLIN, Clock::now() + std::chrono::seconds(lim_.keep_alive_s))) return false;
     head_deadline_ = Clock::now() + head_time;
     return true;
   }
@@ -107,7 +127,7 @@ class Conn : public httplib::Stream {
   }
 
   bool is_readable() const override {
-    return pos_ < len_ || wait(POLLIN, Clock::now() + std::chrono::seconds(lim_.read_timeout_s));
+    return buffered() || wait(POLLIN, Clock::now() + std::chrono::seconds(lim_.read_timeout_s));
   }
   bool is_writable() const override {
     return wait(POLLOUT, Clock::now() + std::chrono::seconds(lim_.write_timeout_s));
@@ -122,6 +142,17 @@ class Conn : public httplib::Stream {
   }
 
   ssize_t write(const char *ptr, size_t size) override {
+    if (ssl_) {
+      if (size == 0) return 0;
+      const auto until = Clock::now() + std::chrono::seconds(lim_.write_timeout_s);
+      const int len = static_cast<int>(std::min<size_t>(size, INT_MAX));
+      for (;;) {
+        ERR_clear_error();
+        const int n = SSL_write(ssl_, ptr, len);
+        if (n > 0) return n;
+        if (!wait_tls(n, until)) return -1;
+      }
+    }
     if (!is_writable()) return -1;
     ssize_t n;
     do {
@@ -138,6 +169,10 @@ class Conn : public httplib::Stream {
   // could lose our answer: they are read and dropped first, waiting for more for a moment
   // (kLinger) when the request was refused before its body.
   void close() {
+    if (ssl_ && !broken_) {
+      ERR_clear_error();
+      SSL_shutdown(ssl_);  // our close_notify, not waiting for the peer's
+    }
     ::shutdown(fd_, SHUT_WR);
     auto until = close_after ? Clock::now() + kLinger : Clock::now();
     std::size_t dropped = 0;
@@ -149,7 +184,8 @@ class Conn : public httplib::Stream {
     ::close(fd_);
   }
 
-  int reject_status = 0;  // the request's head was refused: 400 or 413
+  bool read_failed = false;  // a deadline missed, a body too slow, an error: no next request
+  int reject_status = 0;     // the request's head was refused: 400 or 413
   std::string reject_message;
   bool close_after = false;
   const HttpServer::RejectWriter *reject_writer = nullptr;
@@ -168,16 +204,51 @@ class Conn : public httplib::Stream {
     }
   }
 
-  // Refills the buffer; false on a deadline missed, a body too slow, or an error. len_ 0 = EOF.
-  bool fill() {
-    pos_ = len_ = 0;
-    auto until = Clock::now() + std::chrono::seconds(lim_.read_timeout_s);
-    if (!in_body_) until = std::min(until, head_deadline_);
-    if (!wait(POLLIN, until)) return false;
+  // Bytes to read without waiting: in the buffer, or decrypted in OpenSSL's.
+  bool buffered() const { return pos_ < len_ || (ssl_ && SSL_pending(ssl_) > 0); }
+
+  // After an SSL_* call returned r <= 0: waits until the socket is ready for what OpenSSL wants
+  // next, within `until`; false on an error or the deadline.
+  bool wait_tls(int r, Clock::time_point until) {
+    const int err = SSL_get_error(ssl_, r);
+    if (err == SSL_ERROR_WANT_READ) return wait(POLLIN, until);
+    if (err == SSL_ERROR_WANT_WRITE) return wait(POLLOUT, until);
+    broken_ = err == SSL_ERROR_SYSCALL || err == SSL_ERROR_SSL;  // no close_notify then
+    return false;
+  }
+
+  // One read into the buffer once the socket is readable (or OpenSSL has bytes), by `until`;
+  // -1 on an error or the deadline, 0 at the end of the stream.
+  ssize_t receive(Clock::time_point until) {
+    if (ssl_) {
+      for (;;) {
+        ERR_clear_error();
+        const int n = SSL_read(ssl_, buf_, sizeof buf_);
+        if (n > 0) return n;
+        if (SSL_get_error(ssl_, n) == SSL_ERROR_ZERO_RETURN) return 0;
+        if (!wait_tls(n, until)) return -1;
+      }
+    }
+    if (!wait(POLLIN, until)) return -1;
     ssize_t n;
     do {
       n = ::recv(fd_, buf_, sizeof buf_, 0);
     } while (n < 0 && errno == EINTR);
+    return n;
+  }
+
+  // Refills the buffer; false (and read_failed) on a deadline missed, a body too slow, or an
+  // error. len_ 0 = EOF.
+  bool fill() {
+    read_failed = !refill();
+    return !read_failed;
+  }
+
+  bool refill() {
+    pos_ = len_ = 0;
+    auto until = Clock::now() + std::chrono::seconds(lim_.read_timeout_s);
+    if (!in_body_) until = std::min(until, head_deadline_);
+    const ssize_t n = receive(until);
     if (n < 0) return false;
     len_ = static_cast<std::size_t>(n);
     if (in_body_) {
@@ -193,6 +264,8 @@ class Conn : public httplib::Stream {
   }
 
   int fd_;
+  SSL *ssl_ = nullptr;   // https
+  bool broken_ = false;  // the TLS session failed: no SSL_shutdown
   const ConnLimits &lim_;
   const std::atomic<socket_t> &listener_;
   char buf_[16384];
@@ -241,6 +314,25 @@ HttpServer::HttpServer(const ConnLimits &limits, RejectWriter reject) : lim_(lim
   });
 }
 
+HttpServer::~HttpServer() { SSL_CTX_free(tls_); }
+
+void HttpServer::use_tls(const std::string &cert_file, const std::string &key_file) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
+  const bool ok = ctx && SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION) == 1 &&
+                  SSL_CTX_use_certificate_chain_file(ctx, cert_file.c_str()) == 1 &&
+                  SSL_CTX_use_PrivateKey_file(ctx, key_file.c_str(), SSL_FILETYPE_PEM) == 1 &&
+                  SSL_CTX_check_private_key(ctx) == 1;
+  ERR_clear_error();
+  if (!ok) {
+    SSL_CTX_free(ctx);
+    throw std::runtime_error("cannot use the TLS certificate " + cert_file + " with the key " + key_file +
+                             " (unreadable, not PEM, or not a pair)");
+  }
+  SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION);
+  SSL_CTX_free(tls_);
+  tls_ = ctx;
+}
+
 void HttpServer::widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 
 bool HttpServer::answer_rejected(httplib::Response &res) {
@@ -258,6 +350,10 @@ void HttpServer::close_after(httplib::Response &res) {
 bool HttpServer::process_and_close_socket(socket_t sock) {
   Conn conn(sock, lim_, svr_sock_);
   conn.reject_writer = &reject_;
+  if (tls_ && !conn.accept_tls(tls_)) {
+    conn.close();
+    return false;
+  }
   t_conn = &conn;
   bool ret = false;
   const std::size_t max_requests = keep_alive_max_count_;
@@ -269,7 +365,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
       conn.begin_body();
       check_length(req, lim_.max_body_bytes, conn);
     });
-    if (!ret || closed || conn.close_after) break;
+    if (!ret || closed || conn.close_after || conn.read_failed) break;
   }
   t_conn = nullptr;
   conn.close();

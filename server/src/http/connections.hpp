@@ -7,7 +7,8 @@
 // for one), and a slow client loses its connection: its request line and headers must arrive
 // within --header-timeout, its body at --min-body-rate bytes/s or faster, no single read waits
 // longer than --read-timeout. A Content-Length that is not a number, or over --max-upload-bytes,
-// is answered before any of the body is read, and the connection closed.
+// is answered before any of the body is read, and the connection closed. Over https the same:
+// the TLS handshake, on a non-blocking socket, counts in the head's deadline.
 #pragma once
 
 #include <condition_variable>
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 namespace cis {
 
@@ -57,6 +59,11 @@ class HttpServer : public httplib::Server {
   // `reject` writes the answer to a request refused on its head alone (status 400 or 413).
   using RejectWriter = std::function<void(httplib::Response &, int status, const std::string &msg)>;
   HttpServer(const ConnLimits &limits, RejectWriter reject);
+  ~HttpServer() override;
+
+  // Serves https with this PEM certificate (chain) and key (TLS 1.2 or later); throws
+  // std::runtime_error when they cannot be used.
+  void use_tls(const std::string &cert_file, const std::string &key_file);
 
   // After binding: a listen backlog of SOMAXCONN instead of httplib's 5, whose overflow under a
   // burst of connections made the kernel drop and reset some of them.
@@ -72,6 +79,7 @@ class HttpServer : public httplib::Server {
   bool process_and_close_socket(socket_t sock) override;
   ConnLimits lim_;
   RejectWriter reject_;
+  SSL_CTX *tls_ = nullptr;
 };
 
 }  // namespace cis
