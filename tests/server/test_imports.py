@@ -195,6 +195,18 @@ def test_json_booleans_and_url_in_json_body(server, file_server):
     assert viz["type"] == "derived" and viz["privacy"] == "LINK"
 
 
+def test_a_query_pair_splits_at_its_first_equals_sign(server, file_server):
+    """A client that leaves its url parameter unencoded: as Rails, everything after the pair's
+    first '=' is the value (the query used to be parsed by cpp-httplib, which kept only what
+    followed the last '=', while form bodies split at the first)."""
+    url = file_server.add("/v=1.csv", csv_bytes(2))
+    r = server.request("POST", "api/v1/imports?url=" + url)
+    assert r.status == 200, r
+    job = server.wait(r.json()["item_queue_id"])
+    assert job["data_type"] == "url" and job["original_url"] == url, job
+    assert job["state"] == "complete", job
+
+
 def test_create_vis_makes_dependent_map(server):
     job = server.import_file("deps.csv", csv_bytes(2), params={"create_vis": "true"})
     t = table(server, job["table_id"])

@@ -99,8 +99,22 @@ void Params::merge_body(const std::string &content_type, const std::string &body
   }
 }
 
+std::vector<std::pair<std::string, std::string>> query_of(const httplib::Request &req) {
+  const std::size_t q = req.target.find('?');
+  if (q == std::string::npos) return {};
+  const std::size_t end = req.target.find('#', q);
+  return query_params(req.target.substr(q + 1, end == std::string::npos ? std::string::npos : end - q - 1));
+}
+
+std::optional<std::string> query_value(const httplib::Request &req, const std::string &name) {
+  std::optional<std::string> value;
+  for (auto &kv : query_of(req))
+    if (kv.first == name) value = std::move(kv.second);
+  return value;
+}
+
 void Params::merge_query(const httplib::Request &req) {
-  for (const auto &kv : req.params) set_string(kv.first, kv.second);  // last value wins
+  for (const auto &kv : query_of(req)) set_string(kv.first, kv.second);  // last value wins
 }
 
 const cJSON *Params::get(const char *key) const { return jget(obj_.get(), key); }
@@ -139,19 +153,13 @@ Auth authenticate(const Config &cfg, const httplib::Request &req, const std::str
 std::optional<Auth> authenticate_early(const Config &cfg, const httplib::Request &req,
                                        const std::string &user) {
   if (auto h = by_header(cfg, req, user)) return h;
-  if (req.has_param("api_key")) {
-    std::string key;
-    for (const auto &kv : req.params) {
-      if (kv.first == "api_key") key = kv.second;
-    }
-    return by_key(cfg, user, key);
-  }
+  if (auto key = query_value(req, "api_key")) return by_key(cfg, user, *key);
   if (!cfg.find_user(user)) return Auth::Failed;
   // Only a multipart, form or JSON body may still bring the key; a raw upload
   // (?filename=NAME) or any other body cannot.
   if (req.is_multipart_form_data()) return std::nullopt;
   std::string ct = req.get_header_value("Content-Type");
-  if (!req.has_param("filename") && (is_json_content_type(ct) || is_form_content_type(ct))) return std::nullopt;
+  if (!query_value(req, "filename") && (is_json_content_type(ct) || is_form_content_type(ct))) return std::nullopt;
   return Auth::Failed;
 }
 

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <httplib.h>
 
@@ -21,6 +23,13 @@ std::string api_route(const std::string &tail);
 
 // The user addressed by the request: the path user (capture 1) or the Host's leading label.
 std::string url_user(const httplib::Request &req);
+
+// The request's query string as name=value pairs, in order, parsed like a form body
+// (common/url.hpp's query_params(): a pair splits at its first '=', as Rails does), not by
+// cpp-httplib (which keeps the last '=' part and drops repeated pairs).
+std::vector<std::pair<std::string, std::string>> query_of(const httplib::Request &req);
+// The last value of `name` in the query string.
+std::optional<std::string> query_value(const httplib::Request &req, const std::string &name);
 
 // The request's parameters: body (JSON object or form) overlaid by the query string.
 class Params {

@@ -147,7 +147,7 @@ void TestHooks::record(const httplib::Request &req) {
   jset(o, "path", req.path);
   jset(o, "query", redact_target(req.target));
   Json params = json_object();
-  for (const auto &kv : req.params) {
+  for (const auto &kv : query_of(req)) {
     cJSON_DeleteItemFromObjectCaseSensitive(params.get(), kv.first.c_str());
     jset(params.get(), kv.first.c_str(), redact_value(kv.first, kv.second));
   }

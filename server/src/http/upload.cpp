@@ -89,8 +89,8 @@ bool read_body(const Config &cfg, const httplib::Request &req, const httplib::Co
   }
 
   std::string ct = req.get_header_value("Content-Type");
-  if (req.has_param("filename")) {  // raw body upload: POST ...?filename=name
-    if (!open_file(req.get_param_value("filename"))) return false;
+  if (auto raw_name = query_value(req, "filename")) {  // raw body upload: POST ...?filename=name
+    if (!open_file(*raw_name)) return false;
     bool ok = reader([&](const char *data, std::size_t n) {
       if (!count(n)) return false;
       if (std::fwrite(data, 1, n, out.get()) != n) {
