@@ -80,7 +80,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   fuzz::start_script(std::string(reinterpret_cast<const char *>(data) + 1, size - 1), op & 0x80);
   carto_import_client *c = fuzz::client(op & 0x40 ? 2 : 1, op & 0x80);
   int rc = 0;
-  switch ((op & 0x3f) % 11) {
+  switch ((op & 0x3f) % 13) {
     case 0:
       fuzz::check_status(carto_import_client_verify(c), "client_verify");
       break;
@@ -156,6 +156,22 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
       carto_import_sync_free(s);
       break;
     }
+    case 11: {  // a connector import: its password registered, and never in an output
+      carto_import_job *job = nullptr;
+      fuzz::password_given() = true;
+      rc = carto_import_job_new_connector(&job, c, fuzz::kConnector, nullptr);
+      job_flow(job, rc);
+      break;
+    }
+    case 12: {
+      carto_import_sync *s = nullptr;
+      fuzz::password_given() = true;
+      rc = carto_import_sync_create_connector(&s, c, fuzz::kConnector, 3600, nullptr);
+      fuzz::check_status(rc, "sync_create_connector");
+      if (rc == 0) sync_flow(s);
+      carto_import_sync_free(s);
+      break;
+    }
     case 9: {
       carto_import_sync *s = nullptr;
       rc = carto_import_sync_get(&s, c, "sync-id");
@@ -164,7 +180,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
       carto_import_sync_free(s);
       break;
     }
-    default: {
+    default: {  // 10
       carto_import_job *job = nullptr;
       rc = carto_import_job_attach(&job, c, "job-id");
       fuzz::check_status(rc, "job_attach");

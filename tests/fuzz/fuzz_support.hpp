@@ -17,16 +17,29 @@
 
 namespace fuzz {
 
-// A distinctive API key, to look for in every output.
+// A distinctive API key, and a connector's password, to look for in every output.
 constexpr const char *kKey = "FzK3y-7d1c0ffee5ca1ab1e";
+constexpr const char *kPassword = "FzPw-0ddba11c0ffee42";
+// A connector (PROTOCOL §3) with that password.
+constexpr const char *kConnector =
+    "{\"provider\":\"postgres\",\"connection\":{\"server\":\"db.example.com\",\"database\":\"gis\","
+    "\"username\":\"reader\",\"password\":\"FzPw-0ddba11c0ffee42\"},\"table\":\"places\"}";
 
 [[noreturn]] inline void violated(const char *what, const std::string &detail) {
   std::fprintf(stderr, "PROPERTY VIOLATED: %s\n  %s\n", what, detail.c_str());
   std::abort();
 }
 
+// Whether this run gave the library kConnector (else a script quoting kPassword is only text).
+inline bool &password_given() {
+  static bool given = false;
+  return given;
+}
+
 inline void no_key(const char *where, const char *text) {
   if (text && std::strstr(text, kKey)) violated("the API key appears in an output", std::string(where) + ": " + text);
+  if (text && password_given() && std::strstr(text, kPassword))
+    violated("the connector's password appears in an output", std::string(where) + ": " + text);
 }
 
 // What every status from the public API must satisfy.
@@ -126,6 +139,7 @@ inline int play(const carto::ScriptedIo &io, long *status, bool *sent) {
 
 inline void start_script(const std::string &text, bool query_auth = false) {
   player() = Player{parse_script(text), 0, query_auth, text.find(kKey) != std::string::npos};
+  password_given() = false;
   carto::set_scripted_exchange(play);
 }
 
