@@ -133,8 +133,6 @@ BaseUrl parse_base_url(const std::string &input) {
   b.loopback = is_loopback_host(b.host);
   const std::string port = part(u.get(), CURLUPART_PORT);
   b.url = b.scheme + "://" + b.host + (port.empty() ? "" : ":" + port) + path;
-  if (b.host.find(':') != std::string::npos && b.host.front() != '[')  // IPv6 literal
-    b.url = b.scheme + "://[" + b.host + "]" + (port.empty() ? "" : ":" + port) + path;
   return b;
 }
 

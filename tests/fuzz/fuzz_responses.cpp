@@ -159,14 +159,14 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
     case 11: {  // a connector import: its password registered, and never in an output
       carto_import_job *job = nullptr;
       fuzz::password_given() = true;
-      rc = carto_import_job_new_connector(&job, c, fuzz::kConnector, nullptr);
+      rc = carto_import_job_new_connector(&job, c, fuzz::kConnector.c_str(), nullptr);
       job_flow(job, rc);
       break;
     }
     case 12: {
       carto_import_sync *s = nullptr;
       fuzz::password_given() = true;
-      rc = carto_import_sync_create_connector(&s, c, fuzz::kConnector, 3600, nullptr);
+      rc = carto_import_sync_create_connector(&s, c, fuzz::kConnector.c_str(), 3600, nullptr);
       fuzz::check_status(rc, "sync_create_connector");
       if (rc == 0) sync_flow(s);
       carto_import_sync_free(s);

@@ -21,9 +21,10 @@ namespace fuzz {
 constexpr const char *kKey = "FzK3y-7d1c0ffee5ca1ab1e";
 constexpr const char *kPassword = "FzPw-0ddba11c0ffee42";
 // A connector (PROTOCOL §3) with that password.
-constexpr const char *kConnector =
-    "{\"provider\":\"postgres\",\"connection\":{\"server\":\"db.example.com\",\"database\":\"gis\","
-    "\"username\":\"reader\",\"password\":\"FzPw-0ddba11c0ffee42\"},\"table\":\"places\"}";
+inline const std::string kConnector =
+    std::string("{\"provider\":\"postgres\",\"connection\":{\"server\":\"db.example.com\","
+                "\"database\":\"gis\",\"username\":\"reader\",\"password\":\"") +
+    kPassword + "\"},\"table\":\"places\"}";
 
 [[noreturn]] inline void violated(const char *what, const std::string &detail) {
   std::fprintf(stderr, "PROPERTY VIOLATED: %s\n  %s\n", what, detail.c_str());

@@ -207,6 +207,16 @@ def test_a_query_pair_splits_at_its_first_equals_sign(server, file_server):
     assert job["state"] == "complete", job
 
 
+def test_a_raw_upload_file_name_keeps_its_equals_signs(server):
+    """The raw upload's ?filename= is read by the same parser (cpp-httplib gave '1.csv')."""
+    r = server.request("POST", "api/v1/imports?filename=v=1.csv", body=csv_bytes(2),
+                       content_type="application/octet-stream")
+    assert r.status == 200, r
+    job = server.wait(r.json()["item_queue_id"])
+    assert job["state"] == "complete", job
+    assert job["display_name"] == "v=1.csv", job
+
+
 def test_create_vis_makes_dependent_map(server):
     job = server.import_file("deps.csv", csv_bytes(2), params={"create_vis": "true"})
     t = table(server, job["table_id"])

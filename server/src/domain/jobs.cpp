@@ -207,7 +207,7 @@ void Jobs::run(const std::string &id) {
   if (job.data_type == "url") job.original_name = src.file_name;
   job.is_raster = is_raster_name(src.file_name);
 
-  ImportRequest req = import_request(app_, src, dir + "/work", job);
+  ImportRequest req = import_request(app_.cfg(), src, dir + "/work", job);
   req.collision_strategy = job.collision_strategy;
   if (job.synchronization_id) req.limits.max_tables_per_import = 1;  // a sync keeps one table
   req.set_state = [&](JobState s) { set_state(job, s); };

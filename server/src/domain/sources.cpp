@@ -81,14 +81,14 @@ Limits limits_for(const Config &cfg) {
   return limits;
 }
 
-ImportRequest import_request(Services &app, const Fetched &src, const std::string &work_dir,
+ImportRequest import_request(const Config &cfg, const Fetched &src, const std::string &work_dir,
                              const Guessing &guessing) {
   ImportRequest req;
   req.source_path = src.path;
   req.original_name = src.file_name;
   req.work_dir = work_dir;
   req.set_guessing(guessing);
-  req.limits = limits_for(app.cfg());
+  req.limits = limits_for(cfg);
   return req;
 }
 

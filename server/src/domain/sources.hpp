@@ -38,7 +38,7 @@ Limits limits_for(const Config &cfg);
 
 // The engine's request to import the fetched file (limits from limits_for()), with `work_dir`
 // as scratch space. The caller adds what is particular to a job or a sync.
-ImportRequest import_request(Services &app, const Fetched &src, const std::string &work_dir,
+ImportRequest import_request(const Config &cfg, const Fetched &src, const std::string &work_dir,
                              const Guessing &guessing);
 
 // Runs the engine on `req` (its limits from limits_for) in `user`'s table store. Never throws:

@@ -173,7 +173,7 @@ void Syncs::run(const std::string &id) {
     app_.log("sync " + s.id + ": the source did not change");
     succeed(s, src);
   } else {
-    ImportRequest req = import_request(app_, src, dir + "/work", s);
+    ImportRequest req = import_request(app_.cfg(), src, dir + "/work", s);
     req.overwrite_table = table ? table->name : "";
     req.limits.max_tables_per_import = 1;  // a sync keeps one table
     ImportOutcome out = run_import(app_, s.user, req);

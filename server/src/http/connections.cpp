@@ -86,14 +86,15 @@ void address_of(int fd, bool peer, std::string &ip, int &port) {
 
 class Conn : public httplib::Stream {
  public:
+  // The first request's head deadline starts with the connection (over https, the handshake too).
   Conn(int fd, const ConnLimits &lim, const std::atomic<socket_t> &listener)
-      : fd_(fd), lim_(lim), listener_(listener) {}
+      : fd_(fd), lim_(lim), listener_(listener),
+        head_deadline_(Clock::now() + std::chrono::seconds(lim.header_timeout_s)) {}
   ~Conn() override { SSL_free(ssl_); }
 
   // https: the TLS handshake, within the first request's head deadline (the socket becomes
   // non-blocking, so that no read or write of OpenSSL's can outwait a deadline).
   bool accept_tls(SSL_CTX *ctx) {
-    head_deadline_ = Clock::now() + std::chrono::seconds(lim_.header_timeout_s);
     const int flags = ::fcntl(fd_, F_GETFL);
     if (flags < 0 || ::fcntl(fd_, F_SETFL, flags | O_NONBLOCK) < 0) return false;
     ssl_ = SSL_new(ctx);
@@ -110,13 +111,9 @@ class Conn : public httplib::Stream {
   // (the first one's began with the connection).
   bool await_request(bool first) {
     in_body_ = false;
-    auto head_time = std::chrono::seconds(lim_.header_timeout_s);
-    if (first) {
-      if (!ssl_) head_deadline_ = Clock::now() + head_time;
-      return buffered() || wait(POLLIN, head_deadline_);
-    }
+    if (first) return buffered() || wait(POLLIN, head_deadline_);
     if (!buffered() && !wait(POLLIN, Clock::now() + std::chrono::seconds(lim_.keep_alive_s))) return false;
-    head_deadline_ = Clock::now() + head_time;
+    head_deadline_ = Clock::now() + std::chrono::seconds(lim_.header_timeout_s);
     return true;
   }
 
